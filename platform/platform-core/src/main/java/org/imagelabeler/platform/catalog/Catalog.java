@@ -1,0 +1,477 @@
+package org.imagelabeler.platform.catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-memory catalog of workspaces, stores, layers and styles, backed by {@link CatalogFiles}.
+ *
+ * <p>Reads are lock-free over immutable records. Writes are serialised by one lock, validated,
+ * persisted to the data dir, and only then made visible: when a write method returns, the change
+ * is on disk. Listeners hear of each change after the lock is released.
+ */
+public class Catalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
+
+    private final CatalogFiles files;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
+
+    private final Map<String, WorkspaceInfo> workspaces = new ConcurrentHashMap<>();
+    private final Map<String, StoreInfo> stores = new ConcurrentHashMap<>();
+    private final Map<String, LayerInfo> layers = new ConcurrentHashMap<>();
+    private final Map<String, StyleInfo> styles = new ConcurrentHashMap<>();
+    private final Map<String, String> workspaceIdsByName = new ConcurrentHashMap<>();
+    private final Map<String, String> storeIdsByName = new ConcurrentHashMap<>();
+    private final Map<String, String> layerIdsByName = new ConcurrentHashMap<>();
+    private final Map<String, String> styleIdsByName = new ConcurrentHashMap<>();
+    private volatile List<LoadProblem> loadProblems = List.of();
+
+    public Catalog(CatalogFiles files) {
+        this.files = files;
+    }
+
+    /** Reads the data dir; objects that fail to load, or refer to missing ones, are reported and skipped. */
+    public void load() {
+        writeLock.lock();
+        try {
+            CatalogFiles.Contents contents = files.load();
+            List<LoadProblem> problems = new ArrayList<>(contents.problems());
+            contents.workspaces().forEach(ws -> index(ws, workspaces, workspaceIdsByName, ws.name()));
+            for (StoreInfo s : contents.stores()) {
+                WorkspaceInfo ws = workspaces.get(s.workspaceId());
+                if (ws == null) {
+                    problems.add(new LoadProblem(describe(s), "unknown workspace id " + s.workspaceId()));
+                } else {
+                    index(s, stores, storeIdsByName, key(ws.name(), s.name()));
+                }
+            }
+            for (LayerInfo l : contents.layers()) {
+                StoreInfo s = stores.get(l.storeId());
+                if (s == null || !s.workspaceId().equals(l.workspaceId())) {
+                    problems.add(new LoadProblem(describe(l), "unknown store id " + l.storeId()));
+                } else {
+                    index(
+                            l,
+                            layers,
+                            layerIdsByName,
+                            key(workspaces.get(l.workspaceId()).name(), l.name()));
+                }
+            }
+            contents.styles().forEach(st -> index(st, styles, styleIdsByName, st.name()));
+            problems.forEach(p -> LOG.warn("Skipped {}: {}", p.path(), p.message()));
+            loadProblems = List.copyOf(problems);
+            LOG.info(
+                    "Catalog loaded: {} workspaces, {} stores, {} layers, {} styles, {} problems",
+                    workspaces.size(),
+                    stores.size(),
+                    layers.size(),
+                    styles.size(),
+                    problems.size());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    public void addListener(CatalogListener listener) {
+        listeners.add(listener);
+    }
+
+    public List<LoadProblem> loadProblems() {
+        return loadProblems;
+    }
+
+    // ---- reads ------------------------------------------------------------------------------
+
+    public List<WorkspaceInfo> workspaces() {
+        return sorted(workspaces.values());
+    }
+
+    public Optional<WorkspaceInfo> workspace(String id) {
+        return Optional.ofNullable(id).map(workspaces::get);
+    }
+
+    public Optional<WorkspaceInfo> workspaceByName(String name) {
+        return lookup(workspaceIdsByName, name, workspaces);
+    }
+
+    public List<StoreInfo> stores(WorkspaceInfo ws) {
+        return sorted(stores.values().stream()
+                .filter(s -> s.workspaceId().equals(ws.id()))
+                .toList());
+    }
+
+    public Optional<StoreInfo> store(String id) {
+        return Optional.ofNullable(id).map(stores::get);
+    }
+
+    public Optional<StoreInfo> storeByName(String workspace, String name) {
+        return lookup(storeIdsByName, key(workspace, name), stores);
+    }
+
+    public List<LayerInfo> layers() {
+        return sorted(layers.values());
+    }
+
+    public List<LayerInfo> layers(WorkspaceInfo ws) {
+        return sorted(layers.values().stream()
+                .filter(l -> l.workspaceId().equals(ws.id()))
+                .toList());
+    }
+
+    public List<LayerInfo> layers(StoreInfo store) {
+        return sorted(layers.values().stream()
+                .filter(l -> l.storeId().equals(store.id()))
+                .toList());
+    }
+
+    public Optional<LayerInfo> layer(String id) {
+        return Optional.ofNullable(id).map(layers::get);
+    }
+
+    public Optional<LayerInfo> layerByName(String workspace, String name) {
+        return lookup(layerIdsByName, key(workspace, name), layers);
+    }
+
+    /** Looks a layer up by its qualified name, {@code workspace:layer}. */
+    public Optional<LayerInfo> layerByQualifiedName(String qualifiedName) {
+        int colon = qualifiedName == null ? -1 : qualifiedName.indexOf(':');
+        return colon < 0
+                ? Optional.empty()
+                : layerByName(qualifiedName.substring(0, colon), qualifiedName.substring(colon + 1));
+    }
+
+    public String qualifiedName(LayerInfo layer) {
+        return workspaces.get(layer.workspaceId()).name() + ":" + layer.name();
+    }
+
+    public List<StyleInfo> styles() {
+        return sorted(styles.values());
+    }
+
+    public Optional<StyleInfo> styleByName(String name) {
+        return lookup(styleIdsByName, name, styles);
+    }
+
+    public int layerCount() {
+        return layers.size();
+    }
+
+    // ---- workspaces -------------------------------------------------------------------------
+
+    public WorkspaceInfo add(WorkspaceInfo ws) {
+        CatalogNames.checkWorkspaceName(ws.name());
+        return write(() -> {
+            requireUniqueId(ws.id(), workspaces);
+            if (workspaceIdsByName.containsKey(ws.name())) {
+                throw new CatalogException.DuplicateName("workspace '" + ws.name() + "' already exists");
+            }
+            files.write(ws);
+            index(ws, workspaces, workspaceIdsByName, ws.name());
+            return new CatalogEvent(CatalogEvent.Type.ADDED, null, ws);
+        });
+    }
+
+    public WorkspaceInfo save(WorkspaceInfo ws) {
+        return write(() -> {
+            WorkspaceInfo old = existing(workspaces, ws.id(), "workspace");
+            requireSameName(old, ws);
+            files.write(ws);
+            workspaces.put(ws.id(), ws);
+            return new CatalogEvent(CatalogEvent.Type.MODIFIED, old, ws);
+        });
+    }
+
+    /** Removes a workspace; with {@code recurse}, its stores and layers too, else it must be empty. */
+    public void remove(WorkspaceInfo ws, boolean recurse) {
+        List<CatalogEvent> events = new ArrayList<>();
+        writeLock.lock();
+        try {
+            WorkspaceInfo old = existing(workspaces, ws.id(), "workspace");
+            List<StoreInfo> contained = stores(old);
+            if (!contained.isEmpty() && !recurse) {
+                throw new CatalogException.Conflict("workspace '" + old.name() + "' is not empty: it has "
+                        + contained.size() + " store(s); delete them first or use recurse=true");
+            }
+            files.delete(old);
+            for (StoreInfo s : contained) {
+                for (LayerInfo l : layers(s)) {
+                    unindex(l, layers, layerIdsByName, key(old.name(), l.name()));
+                    events.add(new CatalogEvent(CatalogEvent.Type.REMOVED, l, null));
+                }
+                unindex(s, stores, storeIdsByName, key(old.name(), s.name()));
+                events.add(new CatalogEvent(CatalogEvent.Type.REMOVED, s, null));
+            }
+            unindex(old, workspaces, workspaceIdsByName, old.name());
+            events.add(new CatalogEvent(CatalogEvent.Type.REMOVED, old, null));
+        } finally {
+            writeLock.unlock();
+        }
+        events.forEach(this::fire);
+    }
+
+    // ---- stores -----------------------------------------------------------------------------
+
+    public StoreInfo add(StoreInfo store) {
+        CatalogNames.checkName(store.name());
+        requireKind(store.kind());
+        return write(() -> {
+            requireUniqueId(store.id(), stores);
+            WorkspaceInfo ws = workspaceOf(store.workspaceId());
+            if (storeIdsByName.containsKey(key(ws.name(), store.name()))) {
+                throw new CatalogException.DuplicateName(
+                        "store '" + store.name() + "' already exists in workspace '" + ws.name() + "'");
+            }
+            files.write(ws, store);
+            index(store, stores, storeIdsByName, key(ws.name(), store.name()));
+            return new CatalogEvent(CatalogEvent.Type.ADDED, null, store);
+        });
+    }
+
+    public StoreInfo save(StoreInfo store) {
+        return write(() -> {
+            StoreInfo old = existing(stores, store.id(), "store");
+            requireSameName(old, store);
+            if (!old.workspaceId().equals(store.workspaceId()) || old.kind() != store.kind()) {
+                throw new CatalogException.Invalid("workspace", "a store cannot change workspace or kind");
+            }
+            files.write(workspaceOf(store.workspaceId()), store);
+            stores.put(store.id(), store);
+            return new CatalogEvent(CatalogEvent.Type.MODIFIED, old, store);
+        });
+    }
+
+    public void remove(StoreInfo store, boolean recurse) {
+        List<CatalogEvent> events = new ArrayList<>();
+        writeLock.lock();
+        try {
+            StoreInfo old = existing(stores, store.id(), "store");
+            WorkspaceInfo ws = workspaceOf(old.workspaceId());
+            List<LayerInfo> published = layers(old);
+            if (!published.isEmpty() && !recurse) {
+                throw new CatalogException.Conflict("store '" + old.name() + "' still publishes " + published.size()
+                        + " layer(s); delete them first or use recurse=true");
+            }
+            files.delete(ws, old);
+            for (LayerInfo l : published) {
+                unindex(l, layers, layerIdsByName, key(ws.name(), l.name()));
+                events.add(new CatalogEvent(CatalogEvent.Type.REMOVED, l, null));
+            }
+            unindex(old, stores, storeIdsByName, key(ws.name(), old.name()));
+            events.add(new CatalogEvent(CatalogEvent.Type.REMOVED, old, null));
+        } finally {
+            writeLock.unlock();
+        }
+        events.forEach(this::fire);
+    }
+
+    // ---- layers -----------------------------------------------------------------------------
+
+    public LayerInfo add(LayerInfo layer) {
+        CatalogNames.checkName(layer.name());
+        if (layer.kind() == null) {
+            throw new CatalogException.Invalid("kind", "layer kind is required");
+        }
+        return write(() -> {
+            requireUniqueId(layer.id(), layers);
+            StoreInfo store = storeOf(layer);
+            WorkspaceInfo ws = workspaceOf(store.workspaceId());
+            if (layerIdsByName.containsKey(key(ws.name(), layer.name()))) {
+                throw new CatalogException.DuplicateName(
+                        "layer '" + ws.name() + ":" + layer.name() + "' already exists");
+            }
+            requireStyles(layer);
+            files.write(ws, store, layer);
+            index(layer, layers, layerIdsByName, key(ws.name(), layer.name()));
+            return new CatalogEvent(CatalogEvent.Type.ADDED, null, layer);
+        });
+    }
+
+    public LayerInfo save(LayerInfo layer) {
+        return write(() -> {
+            LayerInfo old = existing(layers, layer.id(), "layer");
+            requireSameName(old, layer);
+            if (!old.storeId().equals(layer.storeId())) {
+                throw new CatalogException.Invalid("store", "a layer cannot move to another store");
+            }
+            requireStyles(layer);
+            StoreInfo store = storeOf(layer);
+            files.write(workspaceOf(store.workspaceId()), store, layer);
+            layers.put(layer.id(), layer);
+            return new CatalogEvent(CatalogEvent.Type.MODIFIED, old, layer);
+        });
+    }
+
+    public void remove(LayerInfo layer) {
+        write(() -> {
+            LayerInfo old = existing(layers, layer.id(), "layer");
+            StoreInfo store = storeOf(old);
+            WorkspaceInfo ws = workspaceOf(store.workspaceId());
+            files.delete(ws, store, old);
+            unindex(old, layers, layerIdsByName, key(ws.name(), old.name()));
+            return new CatalogEvent(CatalogEvent.Type.REMOVED, old, null);
+        });
+    }
+
+    // ---- styles -----------------------------------------------------------------------------
+
+    public StyleInfo add(StyleInfo style) {
+        CatalogNames.checkName(style.name());
+        return write(() -> {
+            requireUniqueId(style.id(), styles);
+            if (styleIdsByName.containsKey(style.name())) {
+                throw new CatalogException.DuplicateName("style '" + style.name() + "' already exists");
+            }
+            files.write(style);
+            index(style, styles, styleIdsByName, style.name());
+            return new CatalogEvent(CatalogEvent.Type.ADDED, null, style);
+        });
+    }
+
+    public void remove(StyleInfo style) {
+        write(() -> {
+            StyleInfo old = existing(styles, style.id(), "style");
+            List<String> users = layers.values().stream()
+                    .filter(l ->
+                            old.name().equals(l.defaultStyle()) || l.styles().contains(old.name()))
+                    .map(this::qualifiedName)
+                    .sorted()
+                    .toList();
+            if (!users.isEmpty()) {
+                throw new CatalogException.Conflict("style '" + old.name() + "' is used by " + users);
+            }
+            files.delete(old);
+            unindex(old, styles, styleIdsByName, old.name());
+            return new CatalogEvent(CatalogEvent.Type.REMOVED, old, null);
+        });
+    }
+
+    // ---- internals --------------------------------------------------------------------------
+
+    private <T extends CatalogInfo> T write(java.util.function.Supplier<CatalogEvent> change) {
+        CatalogEvent event;
+        writeLock.lock();
+        try {
+            event = change.get();
+        } finally {
+            writeLock.unlock();
+        }
+        fire(event);
+        @SuppressWarnings("unchecked")
+        T result = (T) event.after();
+        return result;
+    }
+
+    private void fire(CatalogEvent event) {
+        for (CatalogListener listener : listeners) {
+            try {
+                listener.onChange(event);
+            } catch (RuntimeException e) {
+                LOG.error("Catalog listener {} failed on {}", listener, event, e);
+            }
+        }
+    }
+
+    private WorkspaceInfo workspaceOf(String id) {
+        WorkspaceInfo ws = id == null ? null : workspaces.get(id);
+        if (ws == null) {
+            throw new CatalogException.Invalid("workspace", "unknown workspace id " + id);
+        }
+        return ws;
+    }
+
+    private StoreInfo storeOf(LayerInfo layer) {
+        StoreInfo store = layer.storeId() == null ? null : stores.get(layer.storeId());
+        if (store == null) {
+            throw new CatalogException.Invalid("store", "unknown store id " + layer.storeId());
+        }
+        if (!store.workspaceId().equals(layer.workspaceId())) {
+            throw new CatalogException.Invalid("workspace", "the layer's store is in another workspace");
+        }
+        return store;
+    }
+
+    private void requireStyles(LayerInfo layer) {
+        List<String> named = new ArrayList<>(layer.styles());
+        if (layer.defaultStyle() != null) {
+            named.add(layer.defaultStyle());
+        }
+        for (String style : named) {
+            if (!styleIdsByName.containsKey(style)) {
+                throw new CatalogException.Invalid("styles", "unknown style '" + style + "'");
+            }
+        }
+    }
+
+    private static void requireKind(StoreKind kind) {
+        if (kind == null) {
+            throw new CatalogException.Invalid("kind", "store kind is required");
+        }
+    }
+
+    private static void requireUniqueId(String id, Map<String, ?> byId) {
+        if (id == null || id.isBlank()) {
+            throw new CatalogException.Invalid("id", "id is required");
+        }
+        if (byId.containsKey(id)) {
+            throw new CatalogException.DuplicateName("id " + id + " is already used");
+        }
+    }
+
+    private static void requireSameName(CatalogInfo old, CatalogInfo changed) {
+        if (!old.name().equals(changed.name())) {
+            throw new CatalogException.Invalid("name", "renaming is not supported");
+        }
+    }
+
+    private static <T> T existing(Map<String, T> byId, String id, String what) {
+        T found = id == null ? null : byId.get(id);
+        if (found == null) {
+            throw new CatalogException.NotFound("no " + what + " with id " + id);
+        }
+        return found;
+    }
+
+    private static <T extends CatalogInfo> void index(
+            T info, Map<String, T> byId, Map<String, String> ids, String key) {
+        byId.put(info.id(), info);
+        ids.put(key, info.id());
+    }
+
+    private static <T extends CatalogInfo> void unindex(
+            T info, Map<String, T> byId, Map<String, String> ids, String key) {
+        ids.remove(key);
+        byId.remove(info.id());
+    }
+
+    private static <T> Optional<T> lookup(Map<String, String> ids, String key, Map<String, T> byId) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(ids.get(key)).map(byId::get);
+    }
+
+    private static String key(String workspace, String name) {
+        return workspace + ":" + name;
+    }
+
+    private static <T extends CatalogInfo> List<T> sorted(java.util.Collection<T> values) {
+        return values.stream()
+                .sorted(Comparator.comparing((Function<T, String>) CatalogInfo::name))
+                .toList();
+    }
+
+    private static String describe(CatalogInfo info) {
+        return info.getClass().getSimpleName() + " '" + info.name() + "' (" + info.id() + ")";
+    }
+}

@@ -1,0 +1,50 @@
+package org.imagelabeler.platform.web;
+
+import org.apache.wicket.protocol.http.WicketFilter;
+import org.imagelabeler.platform.config.PlatformCoreAutoConfiguration;
+import org.imagelabeler.platform.web.catalog.LayersPage;
+import org.imagelabeler.platform.web.catalog.WorkspacesPage;
+import org.imagelabeler.platform.web.menu.MenuEntry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/** The admin web shell: the Wicket application under {@code /web} and its menu entries. */
+@AutoConfiguration(after = PlatformCoreAutoConfiguration.class)
+public class PlatformWebAutoConfiguration {
+
+    @Bean
+    AdminApplication adminApplication(ApplicationContext context) {
+        return new AdminApplication(context);
+    }
+
+    @Bean
+    FilterRegistrationBean<WicketFilter> wicketFilter(AdminApplication application) {
+        WicketFilter filter = new WicketFilter(application);
+        filter.setFilterPath("web");
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/web/*");
+        registration.addInitParameter(WicketFilter.FILTER_MAPPING_PARAM, "/web/*");
+        registration.addInitParameter("configuration", "deployment");
+        // after Spring Security, which authenticates the request first
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    @Bean
+    MenuEntry homeMenuEntry() {
+        return new MenuEntry("home", "Server status", HomePage.class, MenuEntry.SERVER, 0);
+    }
+
+    @Bean
+    MenuEntry workspacesMenuEntry() {
+        return new MenuEntry("workspaces", "Workspaces", WorkspacesPage.class, MenuEntry.DATA, 100);
+    }
+
+    @Bean
+    MenuEntry layersMenuEntry() {
+        return new MenuEntry("layers", "Layers", LayersPage.class, MenuEntry.DATA, 110);
+    }
+}
