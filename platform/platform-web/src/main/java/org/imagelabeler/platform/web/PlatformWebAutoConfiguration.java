@@ -30,6 +30,9 @@ public class PlatformWebAutoConfiguration {
         registration.addInitParameter("configuration", "deployment");
         // after Spring Security, which authenticates the request first
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        // Wicket keeps applications in a JVM-wide registry keyed by filter name: one name per
+        // application context, so that several servers can run in one JVM (tests, embedding).
+        registration.setName("wicket-admin-" + Integer.toHexString(System.identityHashCode(application)));
         return registration;
     }
 

@@ -1,0 +1,13 @@
+package org.imagelabeler.platform.app;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link CatalogRestTest} with the server's database on PostGIS instead of H2GIS. */
+class CatalogRestOnPostgisTest extends CatalogRestTest {
+
+    @DynamicPropertySource
+    static void postgis(DynamicPropertyRegistry registry) {
+        OnPostgis.database(registry);
+    }
+}

@@ -1,0 +1,107 @@
+package org.imagelabeler.platform.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small HTTP client for tests: real requests over loopback, JSON bodies, Basic or Bearer. */
+final class RestClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    RestClient(String base) {
+        this.base = base;
+    }
+
+    record Auth(String header) {
+        static Auth none() {
+            return new Auth(null);
+        }
+
+        static Auth basic(String user, String password) {
+            return new Auth("Basic "
+                    + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        static Auth bearer(String token) {
+            return new Auth("Bearer " + token);
+        }
+    }
+
+    record Response(int status, HttpHeaders headers, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+    }
+
+    String base() {
+        return base;
+    }
+
+    Response get(String path, Auth auth) {
+        return send(request(path, auth).GET());
+    }
+
+    Response delete(String path, Auth auth) {
+        return send(request(path, auth).DELETE());
+    }
+
+    Response post(String path, String json, Auth auth) {
+        return send(request(path, auth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response put(String path, String json, Auth auth) {
+        return send(request(path, auth)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpRequest.Builder request(String path, Auth auth) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (auth.header() != null) {
+            b.header("Authorization", auth.header());
+        }
+        return b;
+    }
+}
