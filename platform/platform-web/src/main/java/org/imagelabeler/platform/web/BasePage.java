@@ -45,9 +45,9 @@ public abstract class BasePage extends WebPage {
         add(new FeedbackPanel("feedback"));
         add(new ListView<>("categories", categories(subject)) {
             @Override
-            protected void populateItem(ListItem<Map.Entry<String, List<MenuEntry>>> item) {
-                item.add(new Label("category", item.getModelObject().getKey()));
-                item.add(new ListView<>("entries", item.getModelObject().getValue()) {
+            protected void populateItem(ListItem<MenuCategory> item) {
+                item.add(new Label("category", item.getModelObject().name()));
+                item.add(new ListView<>("entries", item.getModelObject().entries()) {
                     @Override
                     protected void populateItem(ListItem<MenuEntry> entry) {
                         MenuEntry e = entry.getModelObject();
@@ -70,13 +70,18 @@ public abstract class BasePage extends WebPage {
         return getRequest().getContextPath();
     }
 
-    private List<Map.Entry<String, List<MenuEntry>>> categories(Subject subject) {
+    /** A menu heading and its entries; serializable, as everything a Wicket page holds. */
+    private record MenuCategory(String name, List<MenuEntry> entries) implements java.io.Serializable {}
+
+    private List<MenuCategory> categories(Subject subject) {
         // categories in the order of their first entry, entries by their order
         Map<String, List<MenuEntry>> byCategory = extensions.extensions(MenuEntry.class).stream()
                 .filter(e -> !e.page().isAnnotationPresent(AdminOnly.class) || subject.isAdmin())
                 .sorted(Comparator.comparingInt(MenuEntry::order))
                 .collect(Collectors.groupingBy(MenuEntry::category, LinkedHashMap::new, Collectors.toList()));
-        return List.copyOf(byCategory.entrySet());
+        return byCategory.entrySet().stream()
+                .map(e -> new MenuCategory(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.Button;
 import org.apache.wicket.markup.html.form.ChoiceRenderer;
 import org.apache.wicket.markup.html.form.DropDownChoice;
-import org.apache.wicket.markup.html.form.EnumChoiceRenderer;
 import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.form.TextField;
 import org.apache.wicket.markup.html.list.ListItem;
@@ -63,9 +62,10 @@ public class LayersPage extends BasePage {
                     public void onSubmit() {
                         try {
                             secured.unsecured().layer(layer.id()).ifPresent(secured.unsecured()::remove);
-                            info("Deleted layer " + layer.name());
+                            // on the page: the row and its button are rebuilt before feedback shows
+                            LayersPage.this.info("Deleted layer " + layer.name());
                         } catch (CatalogException e) {
-                            error(e.getMessage());
+                            LayersPage.this.error(e.getMessage());
                         }
                     }
                 });
@@ -139,7 +139,17 @@ public class LayersPage extends BasePage {
                 .setLabel(Model.of("Store")));
         create.add(new TextField<>("name", name).setRequired(true).setLabel(Model.of("Name")));
         create.add(new TextField<>("title", title));
-        create.add(new DropDownChoice<>("kind", kind, List.of(LayerKind.values()), new EnumChoiceRenderer<>())
+        create.add(new DropDownChoice<>("kind", kind, List.of(LayerKind.values()), new ChoiceRenderer<>() {
+                    @Override
+                    public Object getDisplayValue(LayerKind k) {
+                        return k.name().toLowerCase(java.util.Locale.ROOT);
+                    }
+
+                    @Override
+                    public String getIdValue(LayerKind k, int index) {
+                        return k.name();
+                    }
+                })
                 .setRequired(true));
         create.setVisible(!stores.isEmpty());
         add(create);

@@ -50,9 +50,10 @@ public class WorkspacesPage extends BasePage {
                     public void onSubmit() {
                         try {
                             catalog.workspace(ws.id()).ifPresent(w -> catalog.remove(w, recurse.getObject()));
-                            info("Deleted workspace " + ws.name());
+                            // on the page: the row and its button are rebuilt before feedback shows
+                            WorkspacesPage.this.info("Deleted workspace " + ws.name());
                         } catch (CatalogException e) {
-                            error(e.getMessage());
+                            WorkspacesPage.this.error(e.getMessage());
                         }
                     }
                 });

@@ -8,7 +8,7 @@ import org.imagelabeler.platform.extension.ExtensionPriority;
  * {@code MenuPageInfo}): entries are grouped by category and sorted by order.
  */
 public record MenuEntry(String id, String title, Class<? extends Page> page, String category, int order)
-        implements ExtensionPriority {
+        implements ExtensionPriority, java.io.Serializable {
 
     public static final String SERVER = "Server";
     public static final String DATA = "Data";
