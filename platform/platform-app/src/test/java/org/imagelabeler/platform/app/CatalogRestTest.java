@@ -3,7 +3,6 @@ package org.imagelabeler.platform.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The catalog REST API: GeoServer's shapes and status codes, and every change on disk first. */
@@ -32,13 +31,17 @@ class CatalogRestTest extends ServerTestBase {
         assertThat(got.json().at("/workspace/name").asText()).isEqualTo("floods");
         assertThat(got.json().at("/workspace/coverageStores").asText())
                 .isEqualTo(client.base() + "/rest/workspaces/floods/coveragestores");
-        assertThat(client.get("/rest/workspaces", admin).json().at("/workspaces/workspace").findValuesAsText("name"))
+        assertThat(client.get("/rest/workspaces", admin)
+                        .json()
+                        .at("/workspaces/workspace")
+                        .findValuesAsText("name"))
                 .contains("demo", "floods");
     }
 
     @Test
     void duplicateWorkspaceIsAConflict() {
-        assertThat(client.post("/rest/workspaces", "{\"workspace\":{\"name\":\"dup\"}}", admin).status())
+        assertThat(client.post("/rest/workspaces", "{\"workspace\":{\"name\":\"dup\"}}", admin)
+                        .status())
                 .isEqualTo(201);
         var r = client.post("/rest/workspaces", "{\"workspace\":{\"name\":\"dup\",\"title\":\"other\"}}", admin);
         assertThat(r.status()).isEqualTo(409);
@@ -70,8 +73,11 @@ class CatalogRestTest extends ServerTestBase {
     @Test
     void unknownNamesAnswer404() {
         assertThat(client.get("/rest/workspaces/nope", admin).status()).isEqualTo(404);
-        assertThat(client.get("/rest/workspaces/nope/coveragestores", admin).status()).isEqualTo(404);
-        assertThat(client.get("/rest/workspaces/demo/coveragestores/nope", admin).status()).isEqualTo(404);
+        assertThat(client.get("/rest/workspaces/nope/coveragestores", admin).status())
+                .isEqualTo(404);
+        assertThat(client.get("/rest/workspaces/demo/coveragestores/nope", admin)
+                        .status())
+                .isEqualTo(404);
         assertThat(client.get("/rest/layers/demo:nope", admin).status()).isEqualTo(404);
         assertThat(client.get("/rest/layers/no-colon", admin).status()).isEqualTo(404);
         var r = client.delete("/rest/workspaces/nope", admin);
@@ -91,10 +97,7 @@ class CatalogRestTest extends ServerTestBase {
         assertThat(store.json().at("/coverageStore/url").asText()).isEqualTo("file:data/srtm.tif");
         assertThat(dataDir.resolve("workspaces/dem/srtm/store.json")).exists();
 
-        assertThat(client.post(
-                                "/rest/workspaces/dem/coveragestores",
-                                "{\"coverageStore\":{\"name\":\"nourl\"}}",
-                                admin)
+        assertThat(client.post("/rest/workspaces/dem/coveragestores", "{\"coverageStore\":{\"name\":\"nourl\"}}", admin)
                         .json()
                         .path("field")
                         .asText())
@@ -110,7 +113,8 @@ class CatalogRestTest extends ServerTestBase {
         assertThat(layer.header("Location")).endsWith("/rest/layers/dem:elevation");
         assertThat(dataDir.resolve("workspaces/dem/srtm/elevation/layer.json")).exists();
 
-        var listed = client.get("/rest/layers", admin).json().at("/layers/layer").findValuesAsText("name");
+        var listed =
+                client.get("/rest/layers", admin).json().at("/layers/layer").findValuesAsText("name");
         assertThat(listed).contains("dem:elevation");
         var got = client.get("/rest/workspaces/dem/layers/elevation", admin).json();
         assertThat(got.at("/layer/title").asText()).isEqualTo("Elevation");
@@ -138,7 +142,8 @@ class CatalogRestTest extends ServerTestBase {
         assertThat(client.delete("/rest/layers/dem:elevation", admin).status()).isEqualTo(200);
         assertThat(dataDir.resolve("workspaces/dem/srtm/elevation")).doesNotExist();
         assertThat(client.get("/rest/layers/dem:elevation", admin).status()).isEqualTo(404);
-        assertThat(client.delete("/rest/workspaces/dem?recurse=true", admin).status()).isEqualTo(200);
+        assertThat(client.delete("/rest/workspaces/dem?recurse=true", admin).status())
+                .isEqualTo(200);
         assertThat(Files.exists(dataDir.resolve("workspaces/dem"))).isFalse();
     }
 
@@ -169,8 +174,11 @@ class CatalogRestTest extends ServerTestBase {
         assertThat(tooMany.json().path("field").asText()).isEqualTo("wmtsStore.maxConnections");
 
         var list = client.get("/rest/workspaces/remote/wmtsstores", admin);
-        assertThat(list.json().at("/wmtsstores/wmtsStore").findValuesAsText("name")).containsExactly("gibs");
+        assertThat(list.json().at("/wmtsstores/wmtsStore").findValuesAsText("name"))
+                .containsExactly("gibs");
         // a WMTS store is not a coverage store
-        assertThat(client.get("/rest/workspaces/remote/coveragestores/gibs", admin).status()).isEqualTo(404);
+        assertThat(client.get("/rest/workspaces/remote/coveragestores/gibs", admin)
+                        .status())
+                .isEqualTo(404);
     }
 }

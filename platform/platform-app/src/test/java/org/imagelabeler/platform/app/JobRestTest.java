@@ -3,7 +3,6 @@ package org.imagelabeler.platform.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.imagelabeler.platform.app.RestClient.Auth;
 import org.imagelabeler.platform.jobs.Job;
@@ -60,13 +59,18 @@ class JobRestTest extends ServerTestBase {
         assertThat(seen.json().path("state").asText()).isIn("QUEUED", "RUNNING", "SUCCEEDED");
 
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> client.get("/rest/jobs/" + job.id(), alice).json().path("state").asText(),
+                .until(
+                        () -> client.get("/rest/jobs/" + job.id(), alice)
+                                .json()
+                                .path("state")
+                                .asText(),
                         "SUCCEEDED"::equals);
         var done = client.get("/rest/jobs/" + job.id(), alice).json();
         assertThat(done.path("progress").asInt()).isEqualTo(100);
         assertThat(done.path("result").asText()).isEqualTo("{\"steps\":10}");
         assertThat(done.hasNonNull("finished")).isTrue();
-        assertThat(client.get("/rest/jobs", alice).json().path("jobs").findValuesAsText("id")).containsExactly(job.id());
+        assertThat(client.get("/rest/jobs", alice).json().path("jobs").findValuesAsText("id"))
+                .containsExactly(job.id());
     }
 
     @Test
@@ -74,11 +78,15 @@ class JobRestTest extends ServerTestBase {
         createUser("bob", "bob-password", "USER");
         createUser("mallory", "mallory-password", "USER");
         Job job = jobs.submit("test.count", "bob", "1");
-        assertThat(client.get("/rest/jobs/" + job.id(), Auth.basic("mallory", "mallory-password")).status())
+        assertThat(client.get("/rest/jobs/" + job.id(), Auth.basic("mallory", "mallory-password"))
+                        .status())
                 .isEqualTo(404);
-        assertThat(client.delete("/rest/jobs/" + job.id(), Auth.basic("mallory", "mallory-password")).status())
+        assertThat(client.delete("/rest/jobs/" + job.id(), Auth.basic("mallory", "mallory-password"))
+                        .status())
                 .isEqualTo(404);
-        assertThat(client.get("/rest/jobs", Auth.basic("mallory", "mallory-password")).json().path("jobs"))
+        assertThat(client.get("/rest/jobs", Auth.basic("mallory", "mallory-password"))
+                        .json()
+                        .path("jobs"))
                 .isEmpty();
         assertThat(client.get("/rest/jobs/" + job.id(), admin).status()).isEqualTo(200);
         assertThat(client.get("/rest/jobs/no-such-job", admin).status()).isEqualTo(404);
@@ -91,7 +99,11 @@ class JobRestTest extends ServerTestBase {
         Auth carol = Auth.basic("carol", "carol-password");
         Job job = jobs.submit("test.count", "carol", "400");
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> client.get("/rest/jobs/" + job.id(), carol).json().path("progress").asInt() > 0);
+                .until(() -> client.get("/rest/jobs/" + job.id(), carol)
+                                .json()
+                                .path("progress")
+                                .asInt()
+                        > 0);
 
         var cancelled = client.delete("/rest/jobs/" + job.id(), carol);
         assertThat(cancelled.status()).isEqualTo(200);

@@ -39,6 +39,7 @@ class PlatformIndependenceTest {
                 .as("the class path is the platform's")
                 .isNotEmpty();
         assertThat(entries).noneMatch(e -> e.contains("labeler-extension") || e.contains("labeler-web-ui"));
-        assertThat(getClass().getClassLoader().getResource("org/imagelabeler/labeler")).isNull();
+        assertThat(getClass().getClassLoader().getResource("org/imagelabeler/labeler"))
+                .isNull();
     }
 }

@@ -107,7 +107,8 @@ class PluginJarTest {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             try (Stream<Path> files = Files.walk(classes)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                    out.putNextEntry(
+                            new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
                     Files.copy(f, out);
                     out.closeEntry();
                 }

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.imagelabeler.platform.app.RestClient.Auth;
@@ -53,7 +52,10 @@ class SecurityRestTest extends ServerTestBase {
         var details = client.get("/rest/about/status", admin).json();
         assertThat(details.path("dataDirectory").asText()).isEqualTo(dataDir.toString());
         assertThat(details.path("databaseKind").asText()).isEqualTo(expectedDatabaseKind());
-        assertThat(client.get("/rest/about/version", Auth.none()).json().at("/about/resource/0/name").asText())
+        assertThat(client.get("/rest/about/version", Auth.none())
+                        .json()
+                        .at("/about/resource/0/name")
+                        .asText())
                 .isEqualTo("ImageLabeler");
     }
 
@@ -68,12 +70,17 @@ class SecurityRestTest extends ServerTestBase {
 
         var listed = client.get("/rest/security/tokens", admin);
         assertThat(listed.body()).doesNotContain(secret);
-        assertThat(client.get("/rest/security/tokens/" + id, admin).json().has("token")).isFalse();
+        assertThat(client.get("/rest/security/tokens/" + id, admin).json().has("token"))
+                .isFalse();
 
         Auth bearer = Auth.bearer(secret);
-        assertThat(client.post("/rest/workspaces", "{\"workspace\":{\"name\":\"viatoken\"}}", bearer).status())
+        assertThat(client.post("/rest/workspaces", "{\"workspace\":{\"name\":\"viatoken\"}}", bearer)
+                        .status())
                 .isEqualTo(201);
-        assertThat(client.get("/rest/security/self", bearer).json().at("/user/username").asText())
+        assertThat(client.get("/rest/security/self", bearer)
+                        .json()
+                        .at("/user/username")
+                        .asText())
                 .isEqualTo("admin");
 
         assertThat(client.delete("/rest/security/tokens/" + id, admin).status()).isEqualTo(200);
@@ -82,7 +89,10 @@ class SecurityRestTest extends ServerTestBase {
         assertThat(revoked.headers().allValues("WWW-Authenticate"))
                 .contains("Bearer realm=\"ImageLabeler\", error=\"invalid_token\"");
         assertThat(dataDir.resolve("workspaces/afterrevoke")).doesNotExist();
-        assertThat(client.get("/rest/security/tokens/" + id, admin).json().path("active").asBoolean())
+        assertThat(client.get("/rest/security/tokens/" + id, admin)
+                        .json()
+                        .path("active")
+                        .asBoolean())
                 .isFalse();
     }
 
@@ -101,7 +111,10 @@ class SecurityRestTest extends ServerTestBase {
                 "/rest/workspaces/guarded/coveragestores",
                 "{\"coverageStore\":{\"name\":\"s\",\"url\":\"file:x.tif\"}}",
                 admin);
-        client.post("/rest/workspaces/guarded/layers", "{\"layer\":{\"name\":\"l\",\"store\":\"s\",\"kind\":\"RASTER\"}}", admin);
+        client.post(
+                "/rest/workspaces/guarded/layers",
+                "{\"layer\":{\"name\":\"l\",\"store\":\"s\",\"kind\":\"RASTER\"}}",
+                admin);
         String layerFile = readLayerFile();
 
         assertThat(client.get("/rest/workspaces/guarded", user).status()).isEqualTo(200);
@@ -116,11 +129,14 @@ class SecurityRestTest extends ServerTestBase {
                                 user)
                         .status())
                 .isEqualTo(403);
-        assertThat(client.get("/rest/workspaces/guarded/coveragestores", user).status()).isEqualTo(403);
-        assertThat(client.put("/rest/layers/guarded:l", "{\"layer\":{\"title\":\"hacked\"}}", user).status())
+        assertThat(client.get("/rest/workspaces/guarded/coveragestores", user).status())
+                .isEqualTo(403);
+        assertThat(client.put("/rest/layers/guarded:l", "{\"layer\":{\"title\":\"hacked\"}}", user)
+                        .status())
                 .isEqualTo(403);
         assertThat(client.delete("/rest/layers/guarded:l", user).status()).isEqualTo(403);
-        assertThat(client.delete("/rest/workspaces/guarded?recurse=true", user).status()).isEqualTo(403);
+        assertThat(client.delete("/rest/workspaces/guarded?recurse=true", user).status())
+                .isEqualTo(403);
         assertThat(client.get("/rest/security/users", user).status()).isEqualTo(403);
 
         assertThat(dataDir.resolve("workspaces/byuser")).doesNotExist();
@@ -145,7 +161,10 @@ class SecurityRestTest extends ServerTestBase {
                 "/rest/workspaces/secret/coveragestores",
                 "{\"coverageStore\":{\"name\":\"s\",\"url\":\"file:x.tif\"}}",
                 admin);
-        client.post("/rest/workspaces/secret/layers", "{\"layer\":{\"name\":\"l\",\"store\":\"s\",\"kind\":\"RASTER\"}}", admin);
+        client.post(
+                "/rest/workspaces/secret/layers",
+                "{\"layer\":{\"name\":\"l\",\"store\":\"s\",\"kind\":\"RASTER\"}}",
+                admin);
         var rule = client.post("/rest/security/acl/layers", "{\"secret.*.r\":\"TEAM\"}", admin);
         assertThat(rule.status()).isEqualTo(201);
         assertThat(dataDir.resolve("security/layers.properties")).content().contains("secret.*.r=TEAM");
@@ -160,31 +179,38 @@ class SecurityRestTest extends ServerTestBase {
         assertThat(client.get("/rest/layers/secret:l", insider).status()).isEqualTo(200);
         assertThat(client.get("/rest/layers", insider).body()).contains("secret:l");
 
-        assertThat(client.post("/rest/security/acl/layers", "{\"secret.*.r\":\"X\"}", admin).status())
+        assertThat(client.post("/rest/security/acl/layers", "{\"secret.*.r\":\"X\"}", admin)
+                        .status())
                 .isEqualTo(409);
         var malformed = client.post("/rest/security/acl/layers", "{\"secret.r\":\"X\"}", admin);
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().path("detail").asText()).contains("secret.r");
-        assertThat(client.delete("/rest/security/acl/layers/secret.*.r", admin).status()).isEqualTo(200);
+        assertThat(client.delete("/rest/security/acl/layers/secret.*.r", admin).status())
+                .isEqualTo(200);
         assertThat(client.get("/rest/layers/secret:l", outsider).status()).isEqualTo(200);
     }
 
     @Test
     void passwordChangeTakesEffectAtOnce() {
         createUser("rotating", "first-password", "USER");
-        assertThat(client.get("/rest/security/self", Auth.basic("rotating", "first-password")).status())
+        assertThat(client.get("/rest/security/self", Auth.basic("rotating", "first-password"))
+                        .status())
                 .isEqualTo(200);
         var changed = client.put(
                 "/rest/security/self",
                 "{\"user\":{\"password\":\"second-password\"}}",
                 Auth.basic("rotating", "first-password"));
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(client.get("/rest/security/self", Auth.basic("rotating", "first-password")).status())
+        assertThat(client.get("/rest/security/self", Auth.basic("rotating", "first-password"))
+                        .status())
                 .isEqualTo(401);
-        assertThat(client.get("/rest/security/self", Auth.basic("rotating", "second-password")).status())
+        assertThat(client.get("/rest/security/self", Auth.basic("rotating", "second-password"))
+                        .status())
                 .isEqualTo(200);
         var tooShort = client.put(
-                "/rest/security/self", "{\"user\":{\"password\":\"short\"}}", Auth.basic("rotating", "second-password"));
+                "/rest/security/self",
+                "{\"user\":{\"password\":\"short\"}}",
+                Auth.basic("rotating", "second-password"));
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.json().path("field").asText()).isEqualTo("password");
         var escalate = client.put(
@@ -198,10 +224,15 @@ class SecurityRestTest extends ServerTestBase {
         assertThat(demote.status()).isEqualTo(400);
         assertThat(demote.json().path("detail").asText()).contains("last enabled administrator");
         assertThat(client.delete("/rest/security/users/admin", admin).status()).isEqualTo(400);
-        assertThat(client.get("/rest/security/users/admin", admin).json().at("/user/roles/0").asText())
+        assertThat(client.get("/rest/security/users/admin", admin)
+                        .json()
+                        .at("/user/roles/0")
+                        .asText())
                 .isEqualTo("ADMIN");
         var dup = client.post(
-                "/rest/security/users", "{\"user\":{\"username\":\"admin\",\"password\":\"whatever1\",\"roles\":[]}}", admin);
+                "/rest/security/users",
+                "{\"user\":{\"username\":\"admin\",\"password\":\"whatever1\",\"roles\":[]}}",
+                admin);
         assertThat(dup.status()).isEqualTo(409);
     }
 
@@ -283,15 +314,19 @@ class SecurityRestTest extends ServerTestBase {
 
         var status = b.get("/web/");
         assertThat(status.statusCode()).isEqualTo(200);
-        assertThat(status.body()).contains("Server status").contains(dataDir.toString()).contains(expectedDatabaseKind());
+        assertThat(status.body())
+                .contains("Server status")
+                .contains(dataDir.toString())
+                .contains(expectedDatabaseKind());
 
         // the session is no licence for cross-site writes: REST writes riding on it need the token
-        var sessionWrite = b.http().send(
-                HttpRequest.newBuilder(URI.create(client.base() + "/rest/workspaces"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"workspace\":{\"name\":\"csrfvictim\"}}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        var sessionWrite = b.http()
+                .send(
+                        HttpRequest.newBuilder(URI.create(client.base() + "/rest/workspaces"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"workspace\":{\"name\":\"csrfvictim\"}}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(sessionWrite.statusCode()).isEqualTo(403);
         assertThat(dataDir.resolve("workspaces/csrfvictim")).doesNotExist();
 

@@ -1,6 +1,5 @@
 package org.imagelabeler.platform.app;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -48,9 +47,8 @@ final class ServerProcess implements AutoCloseable {
                 Integer.toString(port),
                 "--data-dir",
                 dataDir.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("LABELER_ADMIN_PASSWORD");
         builder.environment().remove("LABELER_DB_URL");
         builder.environment().putAll(environment);
@@ -120,5 +118,4 @@ final class ServerProcess implements AutoCloseable {
             return "(no log: " + e + ")";
         }
     }
-
 }

@@ -41,21 +41,31 @@ class ServerProcessTest {
     void firstStartPrintsAGeneratedAdminPasswordOnlyOnce() throws Exception {
         String password;
         try (ServerProcess server = ServerProcess.start(dataDir, Map.of())) {
-            System.out.println("Server start-up, new data dir: " + server.startup().toMillis() + " ms");
+            System.out.println(
+                    "Server start-up, new data dir: " + server.startup().toMillis() + " ms");
             Matcher m = PASSWORD.matcher(server.output());
-            assertThat(m.find()).as("a generated password in:\n" + server.output()).isTrue();
+            assertThat(m.find())
+                    .as("a generated password in:\n" + server.output())
+                    .isTrue();
             password = m.group(1);
             assertThat(password).hasSizeGreaterThanOrEqualTo(16);
-            assertThat(server.client().get("/rest/workspaces", Auth.basic("admin", password)).status())
+            assertThat(server.client()
+                            .get("/rest/workspaces", Auth.basic("admin", password))
+                            .status())
                     .isEqualTo(200);
-            assertThat(server.client().get("/rest/workspaces", Auth.basic("admin", "geoserver")).status())
+            assertThat(server.client()
+                            .get("/rest/workspaces", Auth.basic("admin", "geoserver"))
+                            .status())
                     .isEqualTo(401);
             server.stop();
         }
         try (ServerProcess again = ServerProcess.start(dataDir, Map.of())) {
-            System.out.println("Server start-up, existing data dir: " + again.startup().toMillis() + " ms");
+            System.out.println(
+                    "Server start-up, existing data dir: " + again.startup().toMillis() + " ms");
             assertThat(again.output()).doesNotContain("password:").doesNotContain(password);
-            assertThat(again.client().get("/rest/workspaces", Auth.basic("admin", password)).status())
+            assertThat(again.client()
+                            .get("/rest/workspaces", Auth.basic("admin", password))
+                            .status())
                     .isEqualTo(200);
         }
     }
@@ -70,7 +80,9 @@ class ServerProcessTest {
                     "/rest/security/tokens", "{\"name\":\"restart\"}", Auth.basic("admin", "restart-test-password"));
             token = issued.json().path("token").asText();
             var created = client.post(
-                    "/rest/workspaces", "{\"workspace\":{\"name\":\"durable\",\"title\":\"Kept\"}}", Auth.bearer(token));
+                    "/rest/workspaces",
+                    "{\"workspace\":{\"name\":\"durable\",\"title\":\"Kept\"}}",
+                    Auth.bearer(token));
             assertThat(created.status()).isEqualTo(201);
             server.stop();
         }
@@ -120,12 +132,14 @@ class ServerProcessTest {
             CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
             pool.shutdownNow();
         }
-        System.out.println("SIGKILL test: " + acknowledged.size() + " of " + attempted + " writes acknowledged before the kill");
+        System.out.println(
+                "SIGKILL test: " + acknowledged.size() + " of " + attempted + " writes acknowledged before the kill");
         assertThat(acknowledged.size()).isBetween(30, attempted - 1);
 
         try (ServerProcess restarted = ServerProcess.start(dataDir, env)) {
             Auth admin = Auth.basic("admin", "crash-test-password");
-            JsonNode status = restarted.client().get("/rest/about/status", admin).json();
+            JsonNode status =
+                    restarted.client().get("/rest/about/status", admin).json();
             assertThat(status.path("catalogLoadProblems")).as(status.toString()).isEmpty();
             for (String name : acknowledged) {
                 var got = restarted.client().get("/rest/workspaces/" + name, admin);

@@ -1,5 +1,6 @@
 package org.imagelabeler.platform.catalog;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,28 +48,31 @@ public class Catalog {
         try {
             CatalogFiles.Contents contents = files.load();
             List<LoadProblem> problems = new ArrayList<>(contents.problems());
-            contents.workspaces().forEach(ws -> index(ws, workspaces, workspaceIdsByName, ws.name()));
+            for (WorkspaceInfo ws : contents.workspaces()) {
+                accept(ws, contents, workspaces, null, problems)
+                        .ifPresent(w -> index(w, workspaces, workspaceIdsByName, w.name()));
+            }
             for (StoreInfo s : contents.stores()) {
                 WorkspaceInfo ws = workspaces.get(s.workspaceId());
-                if (ws == null) {
-                    problems.add(new LoadProblem(describe(s), "unknown workspace id " + s.workspaceId()));
-                } else {
-                    index(s, stores, storeIdsByName, key(ws.name(), s.name()));
-                }
+                String problem = ws == null ? "unknown workspace id " + s.workspaceId() : null;
+                Path expected = ws == null ? null : files.storeDir(ws, s);
+                accept(s, contents, stores, problem, problems, expected)
+                        .ifPresent(st -> index(st, stores, storeIdsByName, key(ws.name(), st.name())));
             }
             for (LayerInfo l : contents.layers()) {
                 StoreInfo s = stores.get(l.storeId());
-                if (s == null || !s.workspaceId().equals(l.workspaceId())) {
-                    problems.add(new LoadProblem(describe(l), "unknown store id " + l.storeId()));
-                } else {
-                    index(
-                            l,
-                            layers,
-                            layerIdsByName,
-                            key(workspaces.get(l.workspaceId()).name(), l.name()));
-                }
+                String problem = s == null
+                        ? "unknown store id " + l.storeId()
+                        : !s.workspaceId().equals(l.workspaceId()) ? "its store is in another workspace" : null;
+                WorkspaceInfo ws = problem == null ? workspaces.get(l.workspaceId()) : null;
+                Path expected = ws == null ? null : files.layerDir(ws, s, l);
+                accept(l, contents, layers, problem, problems, expected)
+                        .ifPresent(la -> index(la, layers, layerIdsByName, key(ws.name(), la.name())));
             }
-            contents.styles().forEach(st -> index(st, styles, styleIdsByName, st.name()));
+            for (StyleInfo st : contents.styles()) {
+                accept(st, contents, styles, checkStyleFile(st), problems)
+                        .ifPresent(x -> index(x, styles, styleIdsByName, x.name()));
+            }
             problems.forEach(p -> LOG.warn("Skipped {}: {}", p.path(), p.message()));
             loadProblems = List.copyOf(problems);
             LOG.info(
@@ -81,6 +85,37 @@ public class Catalog {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    private <T extends CatalogInfo> Optional<T> accept(
+            T info, CatalogFiles.Contents contents, Map<String, T> byId, String problem, List<LoadProblem> problems) {
+        return accept(info, contents, byId, problem, problems, null);
+    }
+
+    /**
+     * Accepts a loaded object unless it has a problem, its id is taken, or it lies in a directory
+     * other than the one its references place it in (a copied or moved file).
+     */
+    private <T extends CatalogInfo> Optional<T> accept(
+            T info,
+            CatalogFiles.Contents contents,
+            Map<String, T> byId,
+            String problem,
+            List<LoadProblem> problems,
+            Path expectedDir) {
+        Path file = contents.location(info);
+        if (problem == null && byId.containsKey(info.id())) {
+            problem = "id " + info.id() + " is already used by '"
+                    + byId.get(info.id()).name() + "'";
+        }
+        if (problem == null && expectedDir != null && !expectedDir.equals(file.getParent())) {
+            problem = "its references place it in " + files.relative(expectedDir) + ", not here";
+        }
+        if (problem != null) {
+            problems.add(new LoadProblem(files.relative(file), problem));
+            return Optional.empty();
+        }
+        return Optional.of(info);
     }
 
     public void addListener(CatalogListener listener) {
@@ -327,6 +362,10 @@ public class Catalog {
 
     public StyleInfo add(StyleInfo style) {
         CatalogNames.checkName(style.name());
+        String fileProblem = checkStyleFile(style);
+        if (fileProblem != null) {
+            throw new CatalogException.Invalid("filename", fileProblem);
+        }
         return write(() -> {
             requireUniqueId(style.id(), styles);
             if (styleIdsByName.containsKey(style.name())) {
@@ -413,6 +452,18 @@ public class Catalog {
         }
     }
 
+    /** A style body is a plain file of the styles folder, other than the style definitions. */
+    private static String checkStyleFile(StyleInfo style) {
+        String f = style.filename();
+        if (f == null) {
+            return null;
+        }
+        if (!f.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}") || f.endsWith(".json")) {
+            return "invalid style file name '" + f + "': a plain file name, not ending in .json";
+        }
+        return null;
+    }
+
     private static void requireKind(StoreKind kind) {
         if (kind == null) {
             throw new CatalogException.Invalid("kind", "store kind is required");
@@ -469,9 +520,5 @@ public class Catalog {
         return values.stream()
                 .sorted(Comparator.comparing((Function<T, String>) CatalogInfo::name))
                 .toList();
-    }
-
-    private static String describe(CatalogInfo info) {
-        return info.getClass().getSimpleName() + " '" + info.name() + "' (" + info.id() + ")";
     }
 }

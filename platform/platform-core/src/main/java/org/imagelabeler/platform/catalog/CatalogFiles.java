@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.imagelabeler.platform.datadir.AtomicFileWriter;
@@ -46,9 +48,16 @@ public final class CatalogFiles {
             List<StoreInfo> stores,
             List<LayerInfo> layers,
             List<StyleInfo> styles,
-            List<LoadProblem> problems) {}
+            List<LoadProblem> problems,
+            Map<CatalogInfo, Path> locations) {
 
-    private record Parsed(CatalogInfo info, LoadProblem problem) {}
+        /** The file an object was read from. */
+        public Path location(CatalogInfo info) {
+            return locations.get(info);
+        }
+    }
+
+    private record Parsed(CatalogInfo info, Path file, LoadProblem problem) {}
 
     public Contents load() {
         List<Path> files = new ArrayList<>();
@@ -60,11 +69,19 @@ public final class CatalogFiles {
         List<Parsed> parsed = files.parallelStream().map(this::parse).toList();
 
         var result = new Contents(
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new IdentityHashMap<>());
         for (Parsed p : parsed) {
             if (p.problem() != null) {
                 result.problems().add(p.problem());
-            } else if (p.info() instanceof WorkspaceInfo w) {
+                continue;
+            }
+            result.locations().put(p.info(), p.file());
+            if (p.info() instanceof WorkspaceInfo w) {
                 result.workspaces().add(w);
             } else if (p.info() instanceof StoreInfo s) {
                 result.stores().add(s);
@@ -90,7 +107,7 @@ public final class CatalogFiles {
         try {
             CatalogInfo info = json.readValue(file.toFile(), type);
             if (info.id() == null || info.name() == null) {
-                return new Parsed(null, new LoadProblem(relative, "missing id or name"));
+                return new Parsed(null, file, new LoadProblem(relative, "missing id or name"));
             }
             String expectedName = type == StyleInfo.class
                     ? fileName.substring(0, fileName.length() - ".json".length())
@@ -98,13 +115,14 @@ public final class CatalogFiles {
             if (!expectedName.equals(info.name())) {
                 return new Parsed(
                         null,
+                        file,
                         new LoadProblem(
                                 relative,
                                 "name '" + info.name() + "' does not match its location '" + expectedName + "'"));
             }
-            return new Parsed(info, null);
+            return new Parsed(info, file, null);
         } catch (IOException | RuntimeException e) {
-            return new Parsed(null, new LoadProblem(relative, e.getMessage()));
+            return new Parsed(null, file, new LoadProblem(relative, e.getMessage()));
         }
     }
 
@@ -132,6 +150,11 @@ public final class CatalogFiles {
             }
         }
         return true;
+    }
+
+    /** A data-dir file's path relative to the data dir, for messages. */
+    String relative(Path file) {
+        return dataDir.root().relativize(file).toString();
     }
 
     // Locations. Names are validated by CatalogNames, so they are safe path segments.

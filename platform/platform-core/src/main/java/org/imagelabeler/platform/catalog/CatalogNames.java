@@ -20,6 +20,9 @@ public final class CatalogNames {
 
     public static void checkName(String name) {
         check(name, OBJECT, "a letter or '_' followed by up to 127 letters, digits, '_', '-' or '.'");
+        if (name.endsWith(".json")) { // would collide with the data dir's own files
+            throw new CatalogException.Invalid("name", "invalid name '" + name + "': names may not end in .json");
+        }
     }
 
     private static void check(String name, Pattern pattern, String rule) {

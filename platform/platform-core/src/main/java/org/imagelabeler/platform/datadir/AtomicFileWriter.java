@@ -76,7 +76,10 @@ public final class AtomicFileWriter {
         try {
             Files.createDirectory(dir);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            return; // created concurrently
+            if (Files.isDirectory(dir)) {
+                return; // created concurrently
+            }
+            throw e;
         }
         if (parent != null) {
             forceDirectory(parent);

@@ -137,7 +137,11 @@ public final class LayerAccessRules implements AccessRule {
                 throw new IllegalArgumentException("rule '" + k + "': expected workspace.layer.mode");
             }
             String mode = parts[parts.length - 1];
-            AccessMode.ofLetter(mode); // validates
+            try {
+                AccessMode.ofLetter(mode);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rule '" + k + "': " + e.getMessage(), e);
+            }
             String workspace = parts[0];
             String layer = k.substring(workspace.length() + 1, k.length() - mode.length() - 1);
             if (workspace.equals("*") && !layer.equals("*")) {

@@ -479,8 +479,9 @@ class CatalogTest {
                 .extracting(LoadProblem::path)
                 .containsExactlyInAnyOrder(
                         Path.of("workspaces", "topp", "workspace.json").toString(),
-                        "StoreInfo 'dem' (store-topp-dem)",
-                        "LayerInfo 'elevation' (layer-store-topp-dem-elevation)");
+                        Path.of("workspaces", "topp", "dem", "store.json").toString(),
+                        Path.of("workspaces", "topp", "dem", "elevation", "layer.json")
+                                .toString());
     }
 
     @Test
@@ -506,12 +507,12 @@ class CatalogTest {
 
         Catalog reloaded = reload();
 
-        assertThat(reloaded.loadProblems())
-                .singleElement()
-                .satisfies(p -> {
-                    assertThat(p.path()).contains("orphan").contains("orphan-id");
-                    assertThat(p.message()).contains("unknown workspace id no-such-workspace");
-                });
+        assertThat(reloaded.loadProblems()).singleElement().satisfies(p -> {
+            assertThat(p.path())
+                    .isEqualTo(Path.of("workspaces", "topp", "orphan", "store.json")
+                            .toString());
+            assertThat(p.message()).contains("unknown workspace id no-such-workspace");
+        });
         assertThat(reloaded.store(orphan.id())).isEmpty();
         assertThat(reloaded.storeByName("topp", "orphan")).isEmpty();
         assertThat(reloaded.workspaces()).containsExactly(topp);
@@ -529,12 +530,10 @@ class CatalogTest {
 
         Catalog reloaded = reload();
 
-        assertThat(reloaded.loadProblems())
-                .singleElement()
-                .satisfies(p -> {
-                    assertThat(p.path()).contains("ghost");
-                    assertThat(p.message()).contains("unknown store id no-such-store");
-                });
+        assertThat(reloaded.loadProblems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).contains("ghost");
+            assertThat(p.message()).contains("unknown store id no-such-store");
+        });
         assertThat(reloaded.layer("ghost-id")).isEmpty();
         assertThat(reloaded.layerByName("topp", "ghost")).isEmpty();
         assertThat(reloaded.layers()).containsExactly(elevation);
@@ -550,14 +549,12 @@ class CatalogTest {
 
         Catalog reloaded = reload();
 
-        assertThat(reloaded.loadProblems())
-                .singleElement()
-                .satisfies(p -> {
-                    assertThat(p.path())
-                            .isEqualTo(Path.of("workspaces", "elsewhere", "workspace.json")
-                                    .toString());
-                    assertThat(p.message()).contains("misnamed").contains("elsewhere");
-                });
+        assertThat(reloaded.loadProblems()).singleElement().satisfies(p -> {
+            assertThat(p.path())
+                    .isEqualTo(
+                            Path.of("workspaces", "elsewhere", "workspace.json").toString());
+            assertThat(p.message()).contains("misnamed").contains("elsewhere");
+        });
         assertThat(reloaded.workspaceByName("misnamed")).isEmpty();
         assertThat(reloaded.workspaceByName("elsewhere")).isEmpty();
         assertThat(reloaded.workspace("ws-mismatch")).isEmpty();
@@ -629,9 +626,7 @@ class CatalogTest {
     void temporaryFilesAppearingAfterOpenAreNotLoaded() throws IOException {
         LayerInfo elevation = populate();
         // a write in progress: named like a valid object, but below a temporary name
-        write(
-                root.resolve("workspaces/.tmp-x/workspace.json"),
-                "{\"id\": \"tmp\", \"name\": \".tmp-x\"}");
+        write(root.resolve("workspaces/.tmp-x/workspace.json"), "{\"id\": \"tmp\", \"name\": \".tmp-x\"}");
         write(
                 root.resolve("workspaces/topp/.tmp-s/store.json"),
                 "{\"id\": \"tmp-store\", \"workspaceId\": \"ws-topp\", \"name\": \".tmp-s\", \"kind\": \"COVERAGE\"}");
@@ -831,5 +826,68 @@ class CatalogTest {
 
         assertThat(body).doesNotExist();
         assertThat(styleFile("relief")).doesNotExist();
+    }
+
+    // ---- files that lie about where they belong --------------------------------------------
+
+    @Test
+    void styleFileNameCannotPointOutsideTheStylesFolder() throws IOException {
+        populate();
+        Map<String, String> before = snapshot();
+        for (String filename : List.of("../workspaces", "sub/x.sld", ".hidden", "other.json")) {
+            assertThatThrownBy(() -> catalog.add(new StyleInfo("evil", "evil", "sld", filename, CREATED, MODIFIED)))
+                    .isInstanceOf(CatalogException.Invalid.class)
+                    .satisfies(e -> assertThat(((CatalogException) e).field()).isEqualTo("filename"));
+        }
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(catalog.workspaces()).isNotEmpty();
+    }
+
+    @Test
+    void copiedFileWithATakenIdIsReportedAndSkipped() throws IOException {
+        populate();
+        String json = Files.readString(workspaceFile("topp")).replace("\"name\" : \"topp\"", "\"name\" : \"copy\"");
+        write(workspaceFile("copy"), json);
+
+        Catalog reloaded = reload();
+
+        assertThat(reloaded.workspaceByName("topp")).isPresent();
+        assertThat(reloaded.workspaceByName("copy")).isEmpty();
+        assertThat(reloaded.loadProblems()).singleElement().satisfies(p -> {
+            assertThat(p.path())
+                    .isEqualTo(Path.of("workspaces", "copy", "workspace.json").toString());
+            assertThat(p.message()).contains("already used");
+        });
+    }
+
+    @Test
+    void storeFileInAnotherWorkspacesFolderIsReportedAndSkipped() throws IOException {
+        populate();
+        WorkspaceInfo other = catalog.add(workspace("other"));
+        String json = Files.readString(storeFile("topp", "dem"))
+                .replace("\"name\" : \"dem\"", "\"name\" : \"moved\"")
+                .replace("\"id\" : \"store-topp-dem\"", "\"id\" : \"store-moved\"");
+        write(storeFile(other.name(), "moved"), json);
+
+        Catalog reloaded = reload();
+
+        assertThat(reloaded.storeByName("topp", "moved")).isEmpty();
+        assertThat(reloaded.storeByName("other", "moved")).isEmpty();
+        assertThat(reloaded.loadProblems()).singleElement().satisfies(p -> {
+            assertThat(p.path())
+                    .isEqualTo(Path.of("workspaces", "other", "moved", "store.json")
+                            .toString());
+            assertThat(p.message())
+                    .contains(Path.of("workspaces", "topp", "moved").toString());
+        });
+    }
+
+    @Test
+    void namesOfTheDataDirsOwnFilesAreRefused() {
+        WorkspaceInfo ws = catalog.add(workspace("files"));
+        assertThatThrownBy(() -> catalog.add(store(ws, "workspace.json")))
+                .isInstanceOf(CatalogException.Invalid.class)
+                .hasMessageContaining(".json");
+        assertThat(catalog.stores(ws)).isEmpty();
     }
 }

@@ -51,7 +51,8 @@ abstract class PlatformRepositoryContract {
     @BeforeEach
     void setUp() throws Exception {
         database = newDatabase();
-        users = new UserRepository(database, new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())));
+        users = new UserRepository(
+                database, new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())));
         tokenRepository = new ApiTokenRepository(database);
         tokens = new ApiTokens(tokenRepository, users);
         jobRepository = new JobRepository(database);
@@ -74,12 +75,13 @@ abstract class PlatformRepositoryContract {
         assertThat(database.kind()).isEqualTo(expectedKind());
         try (Connection c = database.dataSource().getConnection();
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT ST_Area(ST_GeomFromText('POLYGON((0 0, 4 0, 4 3, 0 3, 0 0))', 4326))")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT ST_Area(ST_GeomFromText('POLYGON((0 0, 4 0, 4 3, 0 3, 0 0))', 4326))")) {
             rs.next();
             assertThat(rs.getDouble(1)).isEqualTo(12.0);
         }
-        assertThat(database.describe()).containsIgnoringCase(expectedKind() == DatabaseKind.POSTGIS ? "PostGIS" : "H2GIS");
+        assertThat(database.describe())
+                .containsIgnoringCase(expectedKind() == DatabaseKind.POSTGIS ? "PostGIS" : "H2GIS");
     }
 
     @Test
@@ -141,9 +143,14 @@ abstract class PlatformRepositoryContract {
     void tokenAuthenticatesItsUserUntilRevoked() {
         UserAccount u = users.create("dan", "{noop}x", true, Set.of("USER"));
         ApiTokens.IssuedToken issued = tokens.issue(u, "script", Duration.ofDays(30));
-        assertThat(issued.secret()).startsWith(ApiTokens.PREFIX).startsWith(issued.token().prefix());
-        assertThat(tokens.authenticate(issued.secret())).map(UserAccount::username).contains("dan");
-        assertThat(tokenRepository.findById(issued.token().id()).orElseThrow().lastUsed()).isNotNull();
+        assertThat(issued.secret())
+                .startsWith(ApiTokens.PREFIX)
+                .startsWith(issued.token().prefix());
+        assertThat(tokens.authenticate(issued.secret()))
+                .map(UserAccount::username)
+                .contains("dan");
+        assertThat(tokenRepository.findById(issued.token().id()).orElseThrow().lastUsed())
+                .isNotNull();
 
         assertThat(tokenRepository.revoke(issued.token().id(), Instant.now())).isTrue();
         assertThat(tokenRepository.revoke(issued.token().id(), Instant.now())).isFalse();
@@ -173,7 +180,8 @@ abstract class PlatformRepositoryContract {
         UserAccount u = users.create("fay", "{noop}x", true, Set.of());
         String expiring = tokens.issue(u, "short", Duration.ofMillis(1)).secret();
         String lasting = tokens.issue(u, "long", null).secret();
-        await().atMost(Duration.ofSeconds(2)).until(() -> tokens.authenticate(expiring).isEmpty());
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> tokens.authenticate(expiring).isEmpty());
         assertThat(tokens.authenticate(lasting)).isPresent();
         users.updateEnabled(u.id(), false);
         assertThat(tokens.authenticate(lasting)).isEmpty();
@@ -213,7 +221,8 @@ abstract class PlatformRepositoryContract {
     }
 
     private Job awaitFinal(String id) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> jobRepository.find(id).orElseThrow().state().isFinal());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jobRepository.find(id).orElseThrow().state().isFinal());
         return jobRepository.find(id).orElseThrow();
     }
 
@@ -294,7 +303,18 @@ abstract class PlatformRepositoryContract {
                 new String[] {"j-orphan", "test.uninstalled", "RUNNING"},
                 new String[] {"j-done", "test.plain", "SUCCEEDED"})) {
             jobRepository.insert(new Job(
-                    row[0], row[1], "ada", JobState.valueOf(row[2]), 30, "working", null, null, then, then, null, then));
+                    row[0],
+                    row[1],
+                    "ada",
+                    JobState.valueOf(row[2]),
+                    30,
+                    "working",
+                    null,
+                    null,
+                    then,
+                    then,
+                    null,
+                    then));
         }
         JobService restarted = jobs(
                 handler("test.plain", false, ctx -> "never"),

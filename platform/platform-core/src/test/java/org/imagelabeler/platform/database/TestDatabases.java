@@ -41,7 +41,8 @@ public final class TestDatabases {
             throw new IllegalStateException(PG_URL + " is not set: run the tests with ./labeler test, which starts"
                     + " a throw-away PostGIS cluster and sets it");
         }
-        String name = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String name = "test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(base, pgUser(), pgPassword());
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);

@@ -41,7 +41,8 @@ class AtomicFileWriterTest {
     @Test
     void writeReplacesTheContentCompletely() throws IOException {
         Path target = dir.resolve("file.txt");
-        AtomicFileWriter.write(target, "a much longer original content\nwith two lines\n".getBytes(StandardCharsets.UTF_8));
+        AtomicFileWriter.write(
+                target, "a much longer original content\nwith two lines\n".getBytes(StandardCharsets.UTF_8));
 
         AtomicFileWriter.write(target, "short".getBytes(StandardCharsets.UTF_8));
 

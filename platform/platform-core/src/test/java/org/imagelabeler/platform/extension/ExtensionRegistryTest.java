@@ -32,8 +32,7 @@ class ExtensionRegistryTest {
         }
     }
 
-    record PrioritisedAndOrdered(String name, int priority, int order)
-            implements Greeter, ExtensionPriority, Ordered {
+    record PrioritisedAndOrdered(String name, int priority, int order) implements Greeter, ExtensionPriority, Ordered {
         @Override
         public int getPriority() {
             return priority;

@@ -69,7 +69,9 @@ class LayerAccessRulesTest {
             }
         }
         assertThat(rules.asMap()).isEqualTo(Map.of("*.*.r", "*", "*.*.w", "ADMIN", "*.*.a", "ADMIN"));
-        assertThat(filesInSecurityDir()).as("reading the defaults writes nothing").isEmpty();
+        assertThat(filesInSecurityDir())
+                .as("reading the defaults writes nothing")
+                .isEmpty();
     }
 
     @Test
@@ -82,8 +84,7 @@ class LayerAccessRulesTest {
 
     @Test
     void mostSpecificRuleWins() throws IOException {
-        LayerAccessRules rules = withFile(
-                """
+        LayerAccessRules rules = withFile("""
                 *.*.r=VIEWER
                 topp.*.r=EDITOR
                 topp.roads.r=ADMIN
@@ -211,7 +212,8 @@ class LayerAccessRulesTest {
 
         assertThatThrownBy(() -> rules.add(Map.of("topp.roads.x", "EDITOR")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'x'");
+                .hasMessageContaining("'x'")
+                .hasMessageContaining("topp.roads.x");
         assertThatThrownBy(() -> rules.add(Map.of("topp.roads.R", "EDITOR")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> rules.update(Map.of("topp.*.rw", "EDITOR")))
@@ -321,8 +323,7 @@ class LayerAccessRulesTest {
 
     @Test
     void fileIsReadWithGeoServerPropertiesSyntax() throws IOException {
-        LayerAccessRules rules = withFile(
-                """
+        LayerAccessRules rules = withFile("""
                 # comment
                 ! another comment
                 *.*.r = *
