@@ -181,4 +181,113 @@ class CatalogRestTest extends ServerTestBase {
                         .status())
                 .isEqualTo(404);
     }
+
+    private static final String SLD = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld"
+                xmlns:ogc="http://www.opengis.net/ogc">
+              <NamedLayer><Name>roads</Name><UserStyle><FeatureTypeStyle><Rule>
+                <LineSymbolizer><Stroke><CssParameter name="stroke">#%s</CssParameter></Stroke></LineSymbolizer>
+              </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
+            </StyledLayerDescriptor>
+            """;
+
+    private RestClient.Response sendSld(String method, String path, String body) {
+        return client.send(client.request(path, admin)
+                .header("Content-Type", "application/vnd.ogc.sld+xml")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void styleIsUploadedAsSldReadBackAndProtectedWhileInUse() {
+        var created = sendSld("POST", "/rest/styles?name=roads", SLD.formatted("ff0000"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).endsWith("/rest/styles/roads");
+        assertThat(dataDir.resolve("styles/roads.sld")).content().contains("#ff0000");
+        assertThat(dataDir.resolve("styles/roads.json")).exists();
+
+        assertThat(client.get("/rest/styles/roads", admin)
+                        .json()
+                        .at("/style/format")
+                        .asText())
+                .isEqualTo("sld");
+        var sld = client.send(
+                client.request("/rest/styles/roads", admin).header("Accept", "application/vnd.ogc.sld+xml"));
+        assertThat(sld.status()).isEqualTo(200);
+        assertThat(sld.body()).isEqualTo(SLD.formatted("ff0000"));
+
+        assertThat(sendSld("PUT", "/rest/styles/roads", SLD.formatted("00ff00")).status())
+                .isEqualTo(200);
+        assertThat(dataDir.resolve("styles/roads.sld")).content().contains("#00ff00");
+
+        client.post("/rest/workspaces", "{\"workspace\":{\"name\":\"styled\"}}", admin);
+        client.post("/rest/workspaces/styled/datastores", "{\"dataStore\":{\"name\":\"db\"}}", admin);
+        var layer = client.post(
+                "/rest/workspaces/styled/layers",
+                "{\"layer\":{\"name\":\"roads\",\"store\":\"db\",\"kind\":\"VECTOR\",\"defaultStyle\":\"roads\"}}",
+                admin);
+        assertThat(layer.status()).isEqualTo(201);
+        var unknownStyle = client.post(
+                "/rest/workspaces/styled/layers",
+                "{\"layer\":{\"name\":\"rivers\",\"store\":\"db\",\"kind\":\"VECTOR\",\"defaultStyle\":\"nope\"}}",
+                admin);
+        assertThat(unknownStyle.status()).isEqualTo(400);
+        assertThat(unknownStyle.json().path("field").asText()).isEqualTo("styles");
+
+        var inUse = client.delete("/rest/styles/roads", admin);
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.json().path("detail").asText()).contains("styled:roads");
+        client.delete("/rest/layers/styled:roads", admin);
+        assertThat(client.delete("/rest/styles/roads", admin).status()).isEqualTo(200);
+        assertThat(dataDir.resolve("styles/roads.sld")).doesNotExist();
+    }
+
+    @Test
+    void sldThatIsNotSldOrCarriesEntitiesIsRefused() {
+        var notXml = sendSld("POST", "/rest/styles?name=broken", "<StyledLayerDescriptor>");
+        assertThat(notXml.status()).isEqualTo(400);
+        assertThat(notXml.json().path("detail").asText()).contains("not well-formed");
+
+        var otherRoot = sendSld("POST", "/rest/styles?name=other", "<html/>");
+        assertThat(otherRoot.status()).isEqualTo(400);
+        assertThat(otherRoot.json().path("detail").asText()).contains("StyledLayerDescriptor");
+
+        var entity = sendSld(
+                "POST",
+                "/rest/styles?name=xxe",
+                "<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                        + "<StyledLayerDescriptor>&x;</StyledLayerDescriptor>");
+        assertThat(entity.status()).isEqualTo(400);
+        assertThat(entity.body()).doesNotContain("root:");
+        assertThat(client.get("/rest/styles/xxe", admin).status()).isEqualTo(404);
+        assertThat(dataDir.resolve("styles/xxe.sld")).doesNotExist();
+    }
+
+    @Test
+    void serviceSettingsAreReadAndSavedInTheDataDir() {
+        var wms = client.get("/rest/services/wms/settings", admin);
+        assertThat(wms.status()).isEqualTo(200);
+        assertThat(wms.json().at("/settings/enabled").asBoolean()).isTrue();
+        assertThat(wms.json().at("/settings/title").asText()).isEqualTo("ImageLabeler WMS");
+
+        var changed = client.put(
+                "/rest/services/wms/settings",
+                "{\"settings\":{\"title\":\"Flood imagery\",\"keywords\":[\"flood\",\"MODIS\"]}}",
+                admin);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(dataDir.resolve("settings/services/wms.json")).content().contains("Flood imagery");
+        var again = client.get("/rest/services/wms/settings", admin).json();
+        assertThat(again.at("/settings/title").asText()).isEqualTo("Flood imagery");
+        assertThat(again.at("/settings/keywords/1").asText()).isEqualTo("MODIS");
+        assertThat(again.at("/settings/enabled").asBoolean()).isTrue();
+
+        assertThat(client.get("/rest/services/ftp/settings", admin).status()).isEqualTo(404);
+        createUser("settingsreader", "settings-password", "USER");
+        RestClient.Auth user = RestClient.Auth.basic("settingsreader", "settings-password");
+        assertThat(client.get("/rest/services/wfs/settings", user).status()).isEqualTo(200);
+        assertThat(client.put("/rest/services/wfs/settings", "{\"settings\":{\"enabled\":false}}", user)
+                        .status())
+                .isEqualTo(403);
+        assertThat(dataDir.resolve("settings/services/wfs.json")).doesNotExist();
+    }
 }

@@ -361,20 +361,55 @@ public class Catalog {
     // ---- styles -----------------------------------------------------------------------------
 
     public StyleInfo add(StyleInfo style) {
+        return addStyle(style, null);
+    }
+
+    private StyleInfo addStyle(StyleInfo style, byte[] body) {
         CatalogNames.checkName(style.name());
         String fileProblem = checkStyleFile(style);
         if (fileProblem != null) {
             throw new CatalogException.Invalid("filename", fileProblem);
+        }
+        if (body != null && style.filename() == null) {
+            throw new CatalogException.Invalid("filename", "a style with a body needs a file name");
         }
         return write(() -> {
             requireUniqueId(style.id(), styles);
             if (styleIdsByName.containsKey(style.name())) {
                 throw new CatalogException.DuplicateName("style '" + style.name() + "' already exists");
             }
+            if (body != null) {
+                files.writeBody(style, body);
+            }
             files.write(style);
             index(style, styles, styleIdsByName, style.name());
             return new CatalogEvent(CatalogEvent.Type.ADDED, null, style);
         });
+    }
+
+    /** Adds a style with its body; the body is written first, so no style is ever without one. */
+    public StyleInfo add(StyleInfo style, byte[] body) {
+        return addStyle(style, body);
+    }
+
+    /** Replaces the body of an existing style. */
+    public StyleInfo saveBody(StyleInfo style, byte[] body) {
+        return write(() -> {
+            StyleInfo old = existing(styles, style.id(), "style");
+            if (old.filename() == null) {
+                throw new CatalogException.Invalid("filename", "style '" + old.name() + "' has no body file");
+            }
+            files.writeBody(old, body);
+            StyleInfo changed = new StyleInfo(
+                    old.id(), old.name(), old.format(), old.filename(), old.created(), java.time.Instant.now());
+            files.write(changed);
+            styles.put(changed.id(), changed);
+            return new CatalogEvent(CatalogEvent.Type.MODIFIED, old, changed);
+        });
+    }
+
+    public byte[] styleBody(StyleInfo style) {
+        return files.readBody(style);
     }
 
     public void remove(StyleInfo style) {
@@ -393,6 +428,23 @@ public class Catalog {
             unindex(old, styles, styleIdsByName, old.name());
             return new CatalogEvent(CatalogEvent.Type.REMOVED, old, null);
         });
+    }
+
+    // ---- service settings ---------------------------------------------------------------------
+
+    /** The settings of an OGC service: those saved in the data dir, or the defaults. */
+    public ServiceSettings serviceSettings(String service) {
+        return files.readServiceSettings(service).orElseGet(() -> ServiceSettings.defaults(service));
+    }
+
+    public ServiceSettings save(ServiceSettings settings) {
+        writeLock.lock();
+        try {
+            files.writeServiceSettings(settings);
+            return settings;
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     // ---- internals --------------------------------------------------------------------------

@@ -191,6 +191,18 @@ public final class CatalogFiles {
         writeJson(layerDir(ws, store, layer).resolve(LAYER_FILE), layer);
     }
 
+    void writeBody(StyleInfo style, byte[] body) {
+        AtomicFileWriter.write(styleBody(style), body);
+    }
+
+    public byte[] readBody(StyleInfo style) {
+        try {
+            return Files.readAllBytes(styleBody(style));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read style body " + style.filename(), e);
+        }
+    }
+
     void write(StyleInfo style) {
         writeJson(styleFile(style), style);
     }

@@ -11,7 +11,9 @@ import org.imagelabeler.platform.catalog.Catalog;
 import org.imagelabeler.platform.catalog.CatalogFiles;
 import org.imagelabeler.platform.catalog.CatalogListener;
 import org.imagelabeler.platform.catalog.rest.LayerController;
+import org.imagelabeler.platform.catalog.rest.ServiceSettingsController;
 import org.imagelabeler.platform.catalog.rest.StoreController;
+import org.imagelabeler.platform.catalog.rest.StyleController;
 import org.imagelabeler.platform.catalog.rest.WorkspaceController;
 import org.imagelabeler.platform.database.Database;
 import org.imagelabeler.platform.database.DatabaseKind;
@@ -75,6 +77,8 @@ import org.springframework.transaction.support.TransactionTemplate;
     WorkspaceController.class,
     StoreController.class,
     LayerController.class,
+    ServiceSettingsController.class,
+    StyleController.class,
     UserController.class,
     ApiTokenController.class,
     LayerRulesController.class,

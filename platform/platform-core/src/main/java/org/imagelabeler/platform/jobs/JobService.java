@@ -95,13 +95,14 @@ public class JobService implements AutoCloseable {
 
     /** Cancels a queued or running job; returns false if it had already finished. */
     public boolean cancel(String id) {
+        // The state changes first: whatever the worker does next, the job stays CANCELLED.
+        boolean changed = repository.finish(id, JobState.CANCELLED, progressOf(id), "cancelled", null, Instant.now());
         Running r = running.get(id);
         if (r != null) {
             r.cancelled = true;
-        }
-        boolean changed = repository.finish(id, JobState.CANCELLED, progressOf(id), "cancelled", null, Instant.now());
-        if (r != null && r.future != null) {
-            r.future.cancel(true);
+            if (r.future != null) {
+                r.future.cancel(true);
+            }
         }
         return changed;
     }
