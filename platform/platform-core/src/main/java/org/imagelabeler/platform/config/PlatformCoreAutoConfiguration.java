@@ -40,7 +40,6 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -154,11 +153,12 @@ public class PlatformCoreAutoConfiguration {
         return new TransactionTemplate(transactionManager);
     }
 
+    /** Before the web server opens, so that no request ever meets a server without an administrator. */
     @Bean
-    ApplicationRunner initialAdministrator(
+    SmartInitializingSingleton initialAdministrator(
             UserRepository users, UserAccounts accounts, @Value("${labeler.admin-password:}") String password) {
         PrintStream console = System.out;
-        return args -> InitialAdministrator.ensure(users, accounts, password, console);
+        return () -> InitialAdministrator.ensure(users, accounts, password, console);
     }
 
     @Bean

@@ -96,7 +96,7 @@ public class SecurityConfiguration {
             ApiTokens tokens,
             ProblemAuthenticationEntryPoint problems)
             throws Exception {
-        RequestMatcher web = request -> path(request).startsWith("/web");
+        RequestMatcher web = SecurityConfiguration::isWebPage;
         var requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(web);
         http.authenticationManager(authenticationManager)
@@ -134,7 +134,12 @@ public class SecurityConfiguration {
     static boolean needsCsrfToken(HttpServletRequest request) {
         return !SAFE_METHODS.contains(request.getMethod())
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && (request.getRequestedSessionId() != null || path(request).startsWith("/web"));
+                && (request.getRequestedSessionId() != null || isWebPage(request));
+    }
+
+    private static boolean isWebPage(HttpServletRequest request) {
+        String path = path(request);
+        return path.equals("/web") || path.startsWith("/web/");
     }
 
     private static String path(HttpServletRequest request) {
