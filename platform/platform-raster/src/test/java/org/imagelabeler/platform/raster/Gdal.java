@@ -1,0 +1,67 @@
+package org.imagelabeler.platform.raster;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+
+/**
+ * Test files made by GDAL, the reference every GIS user trusts: a synthetic RGB picture
+ * georeferenced and encoded by {@code gdal_translate}, {@code gdalwarp} and {@code gdaladdo}.
+ */
+final class Gdal {
+
+    private Gdal() {}
+
+    /** Runs a GDAL command; fails with its output if it fails. */
+    static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command[0] + " (is gdal-bin installed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A 512x512 RGB PNG with gradients and a pattern, so that resampling errors show. */
+    static Path picture(Path dir) throws IOException {
+        Path png = dir.resolve("picture.png");
+        BufferedImage image = new BufferedImage(512, 512, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 512; y++) {
+            for (int x = 0; x < 512; x++) {
+                int r = (int) (128 + 100 * Math.sin(x / 17.0) * Math.cos(y / 23.0));
+                int g = x / 2;
+                int b = y / 2;
+                image.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        ImageIO.write(image, "png", png.toFile());
+        return png;
+    }
+
+    /**
+     * The picture as a GeoTIFF in EPSG:4326 over lon 5..15, lat 40..50, with extra
+     * {@code gdal_translate} options (creation options as {@code -co X=Y}, {@code -ot}...).
+     */
+    static Path geotiff(Path dir, String name, String... options) throws IOException {
+        Path out = dir.resolve(name);
+        List<String> cmd = new ArrayList<>(
+                List.of("gdal_translate", "-q", "-a_srs", "EPSG:4326", "-a_ullr", "5", "50", "15", "40"));
+        cmd.addAll(List.of(options));
+        cmd.add(picture(dir).toString());
+        cmd.add(out.toString());
+        run(cmd.toArray(String[]::new));
+        return out;
+    }
+}
