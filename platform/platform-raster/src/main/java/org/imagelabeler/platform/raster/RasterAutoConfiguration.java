@@ -1,0 +1,34 @@
+package org.imagelabeler.platform.raster;
+
+import org.imagelabeler.platform.catalog.Catalog;
+import org.imagelabeler.platform.config.PlatformCoreAutoConfiguration;
+import org.imagelabeler.platform.datadir.DataDirectory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+
+/** GeoTIFF coverages: open files, the raster layer renderer. */
+@AutoConfiguration(after = PlatformCoreAutoConfiguration.class)
+public class RasterAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    CoverageSources coverageSources(DataDirectory dataDir) {
+        return new CoverageSources(dataDir);
+    }
+
+    @Bean
+    CoverageLayerRenderer coverageLayerRenderer(Catalog catalog, CoverageSources sources) {
+        return new CoverageLayerRenderer(catalog, sources);
+    }
+
+    /** Opens the EPSG database in the background once the server is up, not on the first map. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> epsgWarmUp() {
+        return event -> {
+            Thread t = new Thread(CrsRegistry::warmUp, "epsg-warm-up");
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+}
