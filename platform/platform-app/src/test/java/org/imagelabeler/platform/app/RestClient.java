@@ -43,12 +43,16 @@ final class RestClient {
         }
     }
 
-    record Response(int status, HttpHeaders headers, String body) {
+    record Response(int status, HttpHeaders headers, byte[] bytes) {
+        String body() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
         JsonNode json() {
             try {
-                return JSON.readTree(body);
+                return JSON.readTree(bytes);
             } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
+                throw new UncheckedIOException("not JSON: " + body(), e);
             }
         }
 
@@ -87,7 +91,7 @@ final class RestClient {
 
     Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

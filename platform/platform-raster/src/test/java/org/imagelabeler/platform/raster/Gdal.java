@@ -13,12 +13,12 @@ import javax.imageio.ImageIO;
  * Test files made by GDAL, the reference every GIS user trusts: a synthetic RGB picture
  * georeferenced and encoded by {@code gdal_translate}, {@code gdalwarp} and {@code gdaladdo}.
  */
-final class Gdal {
+public final class Gdal {
 
     private Gdal() {}
 
     /** Runs a GDAL command; fails with its output if it fails. */
-    static String run(String... command) {
+    public static String run(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -35,7 +35,7 @@ final class Gdal {
     }
 
     /** A 512x512 RGB PNG with gradients and a pattern, so that resampling errors show. */
-    static Path picture(Path dir) throws IOException {
+    public static Path picture(Path dir) throws IOException {
         Path png = dir.resolve("picture.png");
         BufferedImage image = new BufferedImage(512, 512, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 512; y++) {
@@ -54,7 +54,7 @@ final class Gdal {
      * The picture as a GeoTIFF in EPSG:4326 over lon 5..15, lat 40..50, with extra
      * {@code gdal_translate} options (creation options as {@code -co X=Y}, {@code -ot}...).
      */
-    static Path geotiff(Path dir, String name, String... options) throws IOException {
+    public static Path geotiff(Path dir, String name, String... options) throws IOException {
         Path out = dir.resolve(name);
         List<String> cmd = new ArrayList<>(
                 List.of("gdal_translate", "-q", "-a_srs", "EPSG:4326", "-a_ullr", "5", "50", "15", "40"));

@@ -1,0 +1,51 @@
+package org.imagelabeler.platform.ows.wms;
+
+import org.imagelabeler.platform.extension.ExtensionRegistry;
+import org.imagelabeler.platform.security.SecuredCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The WMS: its descriptor, operations and output formats, as beans the dispatcher finds. */
+@Configuration(proxyBeanMethods = false)
+public class WmsConfiguration {
+
+    @Bean
+    WmsService wmsService() {
+        return new WmsService();
+    }
+
+    @Bean
+    WmsLayers wmsLayers(SecuredCatalog catalog) {
+        return new WmsLayers(catalog);
+    }
+
+    @Bean
+    WmsMapRenderer wmsMapRenderer(ExtensionRegistry extensions) {
+        return new WmsMapRenderer(extensions);
+    }
+
+    @Bean
+    GetCapabilitiesOperation wmsGetCapabilities(WmsLayers layers) {
+        return new GetCapabilitiesOperation(new WmsCapabilities(layers));
+    }
+
+    @Bean
+    GetMapOperation wmsGetMap(WmsLayers layers, WmsMapRenderer renderer) {
+        return new GetMapOperation(layers, renderer);
+    }
+
+    @Bean
+    GetFeatureInfoOperation wmsGetFeatureInfo(WmsLayers layers, WmsMapRenderer renderer) {
+        return new GetFeatureInfoOperation(layers, renderer);
+    }
+
+    @Bean
+    MapImageWriter mapImageWriter() {
+        return new MapImageWriter();
+    }
+
+    @Bean
+    FeatureInfoWriter featureInfoWriter() {
+        return new FeatureInfoWriter();
+    }
+}
