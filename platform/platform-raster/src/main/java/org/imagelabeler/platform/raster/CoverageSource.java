@@ -25,6 +25,8 @@ public final class CoverageSource implements AutoCloseable {
         this.description = description;
         this.store = store;
         this.resource = store.components().get(0);
+        // decode the tiles a map needs when it needs them, not whole windows at read time
+        resource.setLoadingStrategy(org.apache.sis.storage.RasterLoadingStrategy.AT_GET_TILE_TIME);
         this.grid = resource.getGridGeometry();
     }
 
