@@ -54,6 +54,7 @@ public final class DataDirectory {
             AtomicFileWriter.removeLeftovers(dir.root.resolve("styles"));
             AtomicFileWriter.removeLeftovers(dir.root.resolve("settings"));
             AtomicFileWriter.removeLeftovers(dir.root.resolve("security"));
+            AtomicFileWriter.removeLeftovers(dir.root.resolve("coverages"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open data directory " + dir.root, e);
         }

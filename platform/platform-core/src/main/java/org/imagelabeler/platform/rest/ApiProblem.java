@@ -10,6 +10,7 @@ public class ApiProblem extends RuntimeException {
 
     private final HttpStatus status;
     private final String field;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String field, String detail) {
         super(detail);
@@ -31,6 +32,16 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(HttpStatus.FORBIDDEN, null, detail);
+    }
+
+    /** Adds a member to the problem document (a machine-readable kind of problem...). */
+    public ApiProblem with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     public HttpStatus status() {

@@ -29,7 +29,9 @@ public class RestExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) {
-        return problem(e.status(), e.getMessage(), e.field(), request);
+        ResponseEntity<ProblemDetail> answer = problem(e.status(), e.getMessage(), e.field(), request);
+        e.properties().forEach(answer.getBody()::setProperty);
+        return answer;
     }
 
     @ExceptionHandler(CatalogException.class)

@@ -3,13 +3,17 @@ package org.imagelabeler.platform.raster;
 import org.imagelabeler.platform.catalog.Catalog;
 import org.imagelabeler.platform.config.PlatformCoreAutoConfiguration;
 import org.imagelabeler.platform.datadir.DataDirectory;
+import org.imagelabeler.platform.raster.ingest.CoverageIngestJob;
+import org.imagelabeler.platform.raster.rest.CoverageUploadController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** GeoTIFF coverages: open files, the raster layer renderer. */
 @AutoConfiguration(after = PlatformCoreAutoConfiguration.class)
+@Import(CoverageUploadController.class)
 public class RasterAutoConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -20,6 +24,11 @@ public class RasterAutoConfiguration {
     @Bean
     CoverageLayerRenderer coverageLayerRenderer(Catalog catalog, CoverageSources sources) {
         return new CoverageLayerRenderer(catalog, sources);
+    }
+
+    @Bean
+    CoverageIngestJob coverageIngestJob(Catalog catalog, DataDirectory dataDir) {
+        return new CoverageIngestJob(catalog, dataDir);
     }
 
     /** Opens the EPSG database in the background once the server is up, not on the first map. */

@@ -191,6 +191,12 @@ final class WmsCapabilities {
         List<String> styles = new ArrayList<>();
         styles.add(layer.defaultStyle() != null ? layer.defaultStyle() : "default");
         layer.styles().stream().filter(s -> !styles.contains(s)).forEach(styles::add);
+        // styles a renderer offers by itself (band selections of a coverage), listed by its module
+        for (String s : layer.metadata().getOrDefault("styles", "").split(",")) {
+            if (!s.isBlank() && !styles.contains(s)) {
+                styles.add(s);
+            }
+        }
         for (String style : styles) {
             x.writeStartElement("Style");
             element(x, "Name", style);
