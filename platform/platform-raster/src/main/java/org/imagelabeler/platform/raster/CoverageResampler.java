@@ -45,7 +45,9 @@ final class CoverageResampler {
             if (s == null) {
                 return null;
             }
-            return s.draw(style, source.description().noData());
+            SampleType type = source.description().sampleType();
+            return s.draw(
+                    style, source.description().noData(), type == SampleType.FLOAT32 || type == SampleType.FLOAT64);
         } catch (FactoryException | TransformException e) {
             throw new RenderException(
                     "InvalidCRS",
@@ -58,7 +60,18 @@ final class CoverageResampler {
 
     /** The source values around the view and where each view pixel falls among them. */
     private record Sampling(
-            int width, int height, float[][] bands, int rasterWidth, int rasterHeight, double[] sx, double[] sy) {
+            int width,
+            int height,
+            float[][] bands,
+            int rasterWidth,
+            int rasterHeight,
+            int[] xs,
+            int[] ys,
+            double[] nodes,
+            double insideMinX,
+            double insideMinY,
+            double insideMaxX,
+            double insideMaxY) {
 
         static Sampling prepare(CoverageSource source, RasterStyle style, MapView view)
                 throws FactoryException, TransformException, DataStoreException {
@@ -111,33 +124,14 @@ final class CoverageResampler {
                 nodes[i + 1] -= extent.getLow(1);
             }
 
-            // 3. every view pixel centre, interpolated within the lattice
-            double[] sx = new double[w * h];
-            double[] sy = new double[w * h];
+            // 3. the source pixels needed: the lattice bounds every interpolated position
             double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-            for (int j = 0; j < h; j++) {
-                int b = cell(ys, j + 0.5);
-                double ty = (j + 0.5 - ys[b]) / (ys[b + 1] - ys[b]);
-                for (int i = 0; i < w; i++) {
-                    int a = cell(xs, i + 0.5);
-                    double tx = (i + 0.5 - xs[a]) / (xs[a + 1] - xs[a]);
-                    int n00 = 2 * (b * xs.length + a);
-                    int n10 = n00 + 2;
-                    int n01 = n00 + 2 * xs.length;
-                    int n11 = n01 + 2;
-                    double x = lerp(lerp(nodes[n00], nodes[n10], tx), lerp(nodes[n01], nodes[n11], tx), ty);
-                    double y = lerp(
-                            lerp(nodes[n00 + 1], nodes[n10 + 1], tx), lerp(nodes[n01 + 1], nodes[n11 + 1], tx), ty);
-                    sx[j * w + i] = x;
-                    sy[j * w + i] = y;
-                    minX = Math.min(minX, x);
-                    maxX = Math.max(maxX, x);
-                    minY = Math.min(minY, y);
-                    maxY = Math.max(maxY, y);
-                }
+            for (int i = 0; i < nodes.length; i += 2) {
+                minX = Math.min(minX, nodes[i]);
+                maxX = Math.max(maxX, nodes[i]);
+                minY = Math.min(minY, nodes[i + 1]);
+                maxY = Math.max(maxY, nodes[i + 1]);
             }
-
-            // 4. the source pixels needed, as floats
             RenderedImage image = coverage.render(null);
             int rw = (int) extent.getSize(0);
             int rh = (int) extent.getSize(1);
@@ -152,82 +146,177 @@ final class CoverageResampler {
             }
             Raster raster = image.getData(
                     new Rectangle(needed.x + image.getMinX(), needed.y + image.getMinY(), needed.width, needed.height));
-            int bandCount = style.bandsToRead().length;
-            float[][] bands = new float[bandCount][];
-            for (int band = 0; band < bandCount; band++) {
-                bands[band] = raster.getSamples(
-                        raster.getMinX(), raster.getMinY(), needed.width, needed.height, band, (float[]) null);
+            float[][] bands = samples(raster, needed.width, needed.height, style.bandsToRead().length);
+            for (int i = 0; i < nodes.length; i += 2) { // positions within the window read
+                nodes[i] -= needed.x;
+                nodes[i + 1] -= needed.y;
             }
-            for (int i = 0; i < sx.length; i++) {
-                sx[i] -= needed.x;
-                sy[i] -= needed.y;
-            }
-            // positions outside the coverage (not just outside the window read) stay outside
-            return new Sampling(w, h, bands, needed.width, needed.height, sx, sy)
-                    .clip(-needed.x, -needed.y, rw - needed.x, rh - needed.y);
+            return new Sampling(
+                    w,
+                    h,
+                    bands,
+                    needed.width,
+                    needed.height,
+                    xs,
+                    ys,
+                    nodes,
+                    -needed.x,
+                    -needed.y,
+                    rw - needed.x,
+                    rh - needed.y);
         }
 
-        /** Marks positions outside [x0, x1) x [y0, y1) as NaN: transparent. */
-        private Sampling clip(int x0, int y0, int x1, int y1) {
-            for (int i = 0; i < sx.length; i++) {
-                if (!(sx[i] >= x0 && sx[i] < x1 && sy[i] >= y0 && sy[i] < y1)) {
-                    sx[i] = Double.NaN;
+        /**
+         * The samples of each band as floats. Interleaved bytes (RGB imagery) are read straight
+         * from the data buffer: the generic {@code Raster.getSamples} costs a call per sample.
+         */
+        private static float[][] samples(Raster raster, int w, int h, int bandCount) {
+            float[][] bands = new float[bandCount][w * h];
+            if (raster.getSampleModel() instanceof java.awt.image.ComponentSampleModel csm
+                    && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte buffer
+                    && buffer.getNumBanks() == 1) {
+                byte[] data = buffer.getData();
+                int pixelStride = csm.getPixelStride();
+                int scanline = csm.getScanlineStride();
+                int[] offsets = csm.getBandOffsets();
+                int origin = buffer.getOffset()
+                        + (raster.getMinY() - raster.getSampleModelTranslateY()) * scanline
+                        + (raster.getMinX() - raster.getSampleModelTranslateX()) * pixelStride;
+                for (int b = 0; b < bandCount; b++) {
+                    float[] out = bands[b];
+                    int offset = offsets[b];
+                    for (int y = 0; y < h; y++) {
+                        int row = origin + y * scanline + offset;
+                        int o = y * w;
+                        for (int x = 0; x < w; x++) {
+                            out[o + x] = data[row + x * pixelStride] & 0xFF;
+                        }
+                    }
                 }
+                return bands;
             }
-            return this;
+            for (int b = 0; b < bandCount; b++) {
+                raster.getSamples(raster.getMinX(), raster.getMinY(), w, h, b, bands[b]);
+            }
+            return bands;
         }
 
-        BufferedImage draw(RasterStyle style, Double noData) {
+        BufferedImage draw(RasterStyle style, Double noData, boolean floating) {
             BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-            int[] argb = new int[width * height];
+            int[] argb = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
             int shown = style.bands().length;
             boolean hasAlpha = style.alphaBand() >= 0;
+            boolean checkMissing = noData != null || floating;
             float nd = noData == null ? Float.NaN : noData.floatValue();
-            double[] value = new double[bands.length];
-            for (int p = 0; p < argb.length; p++) {
-                double x = sx[p];
-                if (Double.isNaN(x)) {
-                    continue;
-                }
-                double u = x - 0.5;
-                double v = sy[p] - 0.5;
-                int x0 = (int) Math.floor(u);
-                int y0 = (int) Math.floor(v);
-                double fx = u - x0;
-                double fy = v - y0;
-                int xa = clamp(x0, rasterWidth);
-                int xb = clamp(x0 + 1, rasterWidth);
-                int ya = clamp(y0, rasterHeight);
-                int yb = clamp(y0 + 1, rasterHeight);
-                int i00 = ya * rasterWidth + xa, i10 = ya * rasterWidth + xb;
-                int i01 = yb * rasterWidth + xa, i11 = yb * rasterWidth + xb;
-                double w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
-                // nodata (in the first displayed band) takes no part in the interpolation
-                float[] first = bands[0];
-                if (!valid(first[i00], nd)) w00 = 0;
-                if (!valid(first[i10], nd)) w10 = 0;
-                if (!valid(first[i01], nd)) w01 = 0;
-                if (!valid(first[i11], nd)) w11 = 0;
-                double sum = w00 + w10 + w01 + w11;
-                if (sum < 1e-9) {
-                    continue;
-                }
-                for (int b = 0; b < bands.length; b++) {
-                    float[] a = bands[b];
-                    value[b] = (a[i00] * w00 + a[i10] * w10 + a[i01] * w01 + a[i11] * w11) / sum;
-                }
-                int alpha = hasAlpha ? toByte(value[shown], 0, 255) : 255;
-                int r, g, bl;
-                if (shown >= 3) {
-                    r = toByte(value[0], style.low()[0], style.high()[0]);
-                    g = toByte(value[1], style.low()[1], style.high()[1]);
-                    bl = toByte(value[2], style.low()[2], style.high()[2]);
-                } else {
-                    r = g = bl = toByte(value[0], style.low()[0], style.high()[0]);
-                }
-                argb[p] = (alpha << 24) | (r << 16) | (g << 8) | bl;
+            double[] scale = new double[shown];
+            for (int b = 0; b < shown; b++) {
+                scale[b] = 255 / (style.high()[b] - style.low()[b]);
             }
-            out.setRGB(0, 0, width, height, argb, 0, width);
+            double[] low = style.low();
+            float[] first = bands[0];
+            int lastX = rasterWidth - 1;
+            int lastY = rasterHeight - 1;
+            boolean identity = !hasAlpha
+                    && shown >= 3
+                    && low[0] == 0
+                    && low[1] == 0
+                    && low[2] == 0
+                    && scale[0] == 1
+                    && scale[1] == 1
+                    && scale[2] == 1;
+            int columns = xs.length;
+            for (int j = 0; j < height; j++) {
+                // the lattice row pair around this row, and the positions along it
+                int b = cell(ys, j + 0.5);
+                double ty = (j + 0.5 - ys[b]) / (ys[b + 1] - ys[b]);
+                for (int a = 0; a < columns - 1; a++) {
+                    int n0 = 2 * (b * columns + a);
+                    int n1 = n0 + 2 * columns;
+                    double leftX = lerp(nodes[n0], nodes[n1], ty);
+                    double leftY = lerp(nodes[n0 + 1], nodes[n1 + 1], ty);
+                    double rightX = lerp(nodes[n0 + 2], nodes[n1 + 2], ty);
+                    double rightY = lerp(nodes[n0 + 3], nodes[n1 + 3], ty);
+                    double span = xs[a + 1] - xs[a];
+                    double stepX = (rightX - leftX) / span;
+                    double stepY = (rightY - leftY) / span;
+                    double x = leftX + 0.5 * stepX;
+                    double y = leftY + 0.5 * stepY;
+                    int end = xs[a + 1];
+                    for (int i = xs[a]; i < end; i++, x += stepX, y += stepY) {
+                        int p = j * width + i;
+                        if (!(x >= insideMinX && x < insideMaxX && y >= insideMinY && y < insideMaxY)) {
+                            continue; // outside the coverage: transparent
+                        }
+                        // + 0.5 moves from pixel corners to centres; positions are positive, so (int) floors
+                        double u = x + 0.5;
+                        double v = y + 0.5;
+                        int x1 = (int) u;
+                        int y1 = (int) v;
+                        int x0 = x1 - 1;
+                        int y0 = y1 - 1;
+                        double fx = u - x1;
+                        double fy = v - y1;
+                        int xa = x0 < 0 ? 0 : x0 > lastX ? lastX : x0;
+                        int xb = x1 > lastX ? lastX : x1;
+                        int ya = y0 < 0 ? 0 : y0 > lastY ? lastY : y0;
+                        int yb = y1 > lastY ? lastY : y1;
+                        int i00 = ya * rasterWidth + xa, i10 = ya * rasterWidth + xb;
+                        int i01 = yb * rasterWidth + xa, i11 = yb * rasterWidth + xb;
+                        double w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
+                        double sum = 1;
+                        if (checkMissing) { // nodata (in the first displayed band) takes no part
+                            if (!valid(first[i00], nd)) w00 = 0;
+                            if (!valid(first[i10], nd)) w10 = 0;
+                            if (!valid(first[i01], nd)) w01 = 0;
+                            if (!valid(first[i11], nd)) w11 = 0;
+                            sum = w00 + w10 + w01 + w11;
+                            if (sum < 1e-9) {
+                                continue;
+                            }
+                        }
+                        if (identity) {
+                            float[] r = bands[0], g = bands[1], bl = bands[2];
+                            argb[p] = 0xFF000000
+                                    | ((int) ((r[i00] * w00 + r[i10] * w10 + r[i01] * w01 + r[i11] * w11) / sum + 0.5)
+                                            << 16)
+                                    | ((int) ((g[i00] * w00 + g[i10] * w10 + g[i01] * w01 + g[i11] * w11) / sum + 0.5)
+                                            << 8)
+                                    | (int) ((bl[i00] * w00 + bl[i10] * w10 + bl[i01] * w01 + bl[i11] * w11) / sum
+                                            + 0.5);
+                            continue;
+                        }
+                        int alpha = 255;
+                        if (hasAlpha) {
+                            float[] c = bands[shown];
+                            alpha = toByte((c[i00] * w00 + c[i10] * w10 + c[i01] * w01 + c[i11] * w11) / sum, 0, 1);
+                        }
+                        int r, g, bl;
+                        if (shown >= 3) {
+                            float[] c = bands[0];
+                            r = toByte(
+                                    (c[i00] * w00 + c[i10] * w10 + c[i01] * w01 + c[i11] * w11) / sum,
+                                    low[0],
+                                    scale[0]);
+                            c = bands[1];
+                            g = toByte(
+                                    (c[i00] * w00 + c[i10] * w10 + c[i01] * w01 + c[i11] * w11) / sum,
+                                    low[1],
+                                    scale[1]);
+                            c = bands[2];
+                            bl = toByte(
+                                    (c[i00] * w00 + c[i10] * w10 + c[i01] * w01 + c[i11] * w11) / sum,
+                                    low[2],
+                                    scale[2]);
+                        } else {
+                            r = g = bl = toByte(
+                                    (first[i00] * w00 + first[i10] * w10 + first[i01] * w01 + first[i11] * w11) / sum,
+                                    low[0],
+                                    scale[0]);
+                        }
+                        argb[p] = (alpha << 24) | (r << 16) | (g << 8) | bl;
+                    }
+                }
+            }
             return out;
         }
 
@@ -239,10 +328,9 @@ final class CoverageResampler {
             return i < 0 ? 0 : i >= size ? size - 1 : i;
         }
 
-        private static int toByte(double v, double low, double high) {
-            double scaled = (v - low) * 255 / (high - low);
-            long r = Math.round(scaled);
-            return r < 0 ? 0 : r > 255 ? 255 : (int) r;
+        private static int toByte(double v, double low, double scale) {
+            double scaled = (v - low) * scale + 0.5;
+            return scaled < 0 ? 0 : scaled >= 255 ? 255 : (int) scaled;
         }
 
         private static int[] lattice(int size) {
