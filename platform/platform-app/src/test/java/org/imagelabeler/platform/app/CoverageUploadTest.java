@@ -1,17 +1,14 @@
 package org.imagelabeler.platform.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -39,9 +36,7 @@ class CoverageUploadTest extends ServerTestBase {
     }
 
     private RestClient.Response put(String store, Path file, Auth auth) throws IOException {
-        return client.send(client.request("/rest/workspaces/" + WS + "/coveragestores/" + store + "/file.geotiff", auth)
-                .header("Content-Type", "image/tiff")
-                .PUT(HttpRequest.BodyPublishers.ofFile(file)));
+        return uploadGeoTiff(WS, store, file, auth);
     }
 
     /**
@@ -55,34 +50,11 @@ class CoverageUploadTest extends ServerTestBase {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'I', 'I', 42, 0})));
     }
 
-    private JsonNode finished(RestClient.Response accepted) {
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        String job = accepted.header("Location");
-        assertThat(job).contains("/rest/jobs/");
-        String path = job.substring(job.indexOf("/rest/jobs/"));
-        await().atMost(Duration.ofMinutes(2))
-                .until(
-                        () -> client.get(path, admin).json().path("state").asText(),
-                        s -> !s.equals("QUEUED") && !s.equals("RUNNING"));
-        JsonNode state = client.get(path, admin).json();
-        assertThat(state.path("state").asText()).as(state.toString()).isEqualTo("SUCCEEDED");
-        return state;
-    }
-
-    private BufferedImage map(String layer, String crs, String bbox, int size) throws IOException {
-        var r = client.get(
-                "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + layer + "&STYLES=&CRS=" + crs + "&BBOX="
-                        + bbox + "&WIDTH=" + size + "&HEIGHT=" + size + "&FORMAT=image/png",
-                Auth.none());
-        assertThat(r.contentType()).as(r.body()).isEqualTo("image/png");
-        return ImageIO.read(new ByteArrayInputStream(r.bytes()));
-    }
-
     @Test
     void stripedUploadIsIngestedWithAServedCopyAndMatchesGdalwarp() throws Exception {
         Path tif =
                 Gdal.geotiff(files, "scene.tif", "-outsize", "1800", "1800", "-r", "bilinear", "-co", "COMPRESS=LZW");
-        JsonNode job = finished(put("scene", tif, admin));
+        JsonNode job = awaitIngest(put("scene", tif, admin));
         JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(job.path("result").asText());
         assertThat(result.path("servedCopy").asBoolean()).isTrue();
@@ -105,7 +77,7 @@ class CoverageUploadTest extends ServerTestBase {
                         .body())
                 .contains("<Name>" + WS + ":scene</Name>")
                 .contains("<Name>band_2</Name>");
-        BufferedImage ours = map(WS + ":scene", "EPSG:3857", "1000000,5500000,1200000,5700000", 256);
+        BufferedImage ours = getMap(WS + ":scene", "EPSG:3857", "1000000,5500000,1200000,5700000", 256);
         Path reference = files.resolve("reference.tif");
         Gdal.run(
                 "gdalwarp",
@@ -147,29 +119,29 @@ class CoverageUploadTest extends ServerTestBase {
                                 HttpRequest.BodyPublishers.ofFile(tif),
                                 HttpRequest.BodyPublishers.ofByteArray(tail))));
         JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(finished(accepted).path("result").asText());
+                .readTree(awaitIngest(accepted).path("result").asText());
         assertThat(result.path("servedCopy").asBoolean()).isFalse();
-        assertThat(map(WS + ":ortho", "CRS:84", "9,44,11,46", 64).getRGB(32, 32) >>> 24)
+        assertThat(getMap(WS + ":ortho", "CRS:84", "9,44,11,46", 64).getRGB(32, 32) >>> 24)
                 .isEqualTo(255);
     }
 
     @Test
     void jpegUtmAndSixteenBitUploadsAreServed() throws Exception {
         Path jpeg = Gdal.geotiff(files, "jpeg.tif", "-co", "COMPRESS=JPEG", "-co", "TILED=YES");
-        finished(put("jpeg", jpeg, admin));
-        assertThat(map(WS + ":jpeg", "CRS:84", "9,44,11,46", 32).getRGB(16, 16) >>> 24)
+        awaitIngest(put("jpeg", jpeg, admin));
+        assertThat(getMap(WS + ":jpeg", "CRS:84", "9,44,11,46", 32).getRGB(16, 16) >>> 24)
                 .isEqualTo(255);
 
         Path src = Gdal.geotiff(files, "src.tif", "-outsize", "1024", "1024");
         Path utm = files.resolve("utm.tif");
         Gdal.run("gdalwarp", "-q", "-t_srs", "EPSG:32632", "-co", "COMPRESS=DEFLATE", src.toString(), utm.toString());
-        finished(put("utm", utm, admin));
+        awaitIngest(put("utm", utm, admin));
         assertThat(client.get("/rest/layers/" + WS + ":utm", admin)
                         .json()
                         .at("/layer/nativeCrs")
                         .asText())
                 .isEqualTo("EPSG:32632");
-        BufferedImage ours = map(WS + ":utm", "EPSG:3857", "1000000,5500000,1200000,5700000", 128);
+        BufferedImage ours = getMap(WS + ":utm", "EPSG:3857", "1000000,5500000,1200000,5700000", 128);
         Path reference = files.resolve("utm-reference.tif");
         Gdal.run(
                 "gdalwarp",
@@ -193,7 +165,7 @@ class CoverageUploadTest extends ServerTestBase {
                 .isLessThanOrEqualTo(2);
 
         Path u16 = Gdal.geotiff(files, "u16.tif", "-b", "1", "-ot", "UInt16", "-scale", "0", "255", "0", "60000");
-        finished(put("dem", u16, admin));
+        awaitIngest(put("dem", u16, admin));
         assertThat(client.get("/rest/layers/" + WS + ":dem", admin)
                         .json()
                         .at("/layer/metadata/sampleType")
@@ -241,8 +213,8 @@ class CoverageUploadTest extends ServerTestBase {
     @Test
     void reUploadReplacesTheDataAndItsFiles() throws Exception {
         Path first = Gdal.geotiff(files, "first.tif", "-co", "COMPRESS=DEFLATE", "-co", "TILED=YES");
-        finished(put("replaced", first, admin));
-        int before = map(WS + ":replaced", "CRS:84", "9,44,11,46", 16).getRGB(8, 8);
+        awaitIngest(put("replaced", first, admin));
+        int before = getMap(WS + ":replaced", "CRS:84", "9,44,11,46", 16).getRGB(8, 8);
 
         Path second = files.resolve("second.tif");
         Gdal.run(
@@ -259,8 +231,8 @@ class CoverageUploadTest extends ServerTestBase {
                 "TILED=YES",
                 first.toString(),
                 second.toString());
-        finished(put("replaced", second, admin));
-        int after = map(WS + ":replaced", "CRS:84", "9,44,11,46", 16).getRGB(8, 8);
+        awaitIngest(put("replaced", second, admin));
+        int after = getMap(WS + ":replaced", "CRS:84", "9,44,11,46", 16).getRGB(8, 8);
 
         assertThat(after & 0xFF).isEqualTo(255 - (before & 0xFF));
         try (Stream<Path> kept = Files.list(dataDir.resolve("coverages/" + WS + "/replaced"))) {

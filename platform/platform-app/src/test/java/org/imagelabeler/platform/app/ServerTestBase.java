@@ -72,4 +72,42 @@ abstract class ServerTestBase {
             throw new IllegalStateException("cannot create user " + name + ": " + r.status() + " " + r.body());
         }
     }
+
+    /** Uploads a GeoTIFF as a user does: PUT to GeoServer's path. */
+    RestClient.Response uploadGeoTiff(String workspace, String store, java.nio.file.Path file, RestClient.Auth auth)
+            throws java.io.IOException {
+        return client.send(
+                client.request("/rest/workspaces/" + workspace + "/coveragestores/" + store + "/file.geotiff", auth)
+                        .header("Content-Type", "image/tiff")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofFile(file)));
+    }
+
+    /** Follows the ingest job of an accepted upload to its end; fails unless it succeeded. */
+    com.fasterxml.jackson.databind.JsonNode awaitIngest(RestClient.Response accepted) {
+        org.assertj.core.api.Assertions.assertThat(accepted.status())
+                .as(accepted.body())
+                .isEqualTo(202);
+        String job = accepted.header("Location");
+        String path = job.substring(job.indexOf("/rest/jobs/"));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofMinutes(2))
+                .until(
+                        () -> client.get(path, admin).json().path("state").asText(),
+                        s -> !s.equals("QUEUED") && !s.equals("RUNNING"));
+        var state = client.get(path, admin).json();
+        org.assertj.core.api.Assertions.assertThat(state.path("state").asText())
+                .as(state.toString())
+                .isEqualTo("SUCCEEDED");
+        return state;
+    }
+
+    /** A WMS 1.3.0 PNG map, anonymous. */
+    java.awt.image.BufferedImage getMap(String layer, String crs, String bbox, int size) throws java.io.IOException {
+        var r = client.get(
+                "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + layer + "&STYLES=&CRS=" + crs + "&BBOX="
+                        + bbox + "&WIDTH=" + size + "&HEIGHT=" + size + "&FORMAT=image/png",
+                RestClient.Auth.none());
+        org.assertj.core.api.Assertions.assertThat(r.contentType()).as(r.body()).isEqualTo("image/png");
+        return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.bytes()));
+    }
 }

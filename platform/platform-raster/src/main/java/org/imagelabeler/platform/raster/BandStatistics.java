@@ -1,9 +1,7 @@
 package org.imagelabeler.platform.raster;
 
 import java.awt.image.Raster;
-import java.awt.image.RenderedImage;
 import java.util.Arrays;
-import org.apache.sis.coverage.grid.GridCoverage;
 import org.apache.sis.coverage.grid.GridExtent;
 import org.apache.sis.coverage.grid.GridGeometry;
 import org.apache.sis.coverage.grid.GridOrientation;
@@ -25,9 +23,8 @@ public record BandStatistics(double min, double max, double mean, double p2, dou
         try {
             GridGeometry domain =
                     new GridGeometry(new GridExtent(w, h), source.grid().getEnvelope(), GridOrientation.REFLECTION_Y);
-            GridCoverage coverage = source.read(domain);
-            RenderedImage image = coverage.render(null);
-            Raster raster = image.getData();
+            Raster raster =
+                    source.read(domain, null, coverage -> coverage.render(null).getData());
             BandStatistics[] result = new BandStatistics[d.bands()];
             for (int b = 0; b < d.bands(); b++) {
                 double[] values = raster.getSamples(

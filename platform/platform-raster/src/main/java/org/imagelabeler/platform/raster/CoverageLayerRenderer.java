@@ -8,7 +8,6 @@ import java.awt.image.RenderedImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.sis.coverage.grid.GridCoverage;
 import org.apache.sis.coverage.grid.PixelInCell;
 import org.apache.sis.storage.DataStoreException;
 import org.imagelabeler.platform.catalog.Catalog;
@@ -68,9 +67,10 @@ public final class CoverageLayerRenderer implements LayerRenderer {
             if (x < 0 || y < 0 || x >= d.width() || y >= d.height()) {
                 return List.of();
             }
-            GridCoverage full = source.read(null);
-            RenderedImage image = full.render(null);
-            Raster pixel = image.getData(new Rectangle(image.getMinX() + x, image.getMinY() + y, 1, 1));
+            Raster pixel = source.read(null, null, full -> {
+                RenderedImage image = full.render(null);
+                return image.getData(new Rectangle(image.getMinX() + x, image.getMinY() + y, 1, 1));
+            });
             Map<String, Object> values = new LinkedHashMap<>();
             for (int b = 0; b < d.bands(); b++) {
                 double v = pixel.getSampleDouble(pixel.getMinX(), pixel.getMinY(), b);

@@ -109,12 +109,24 @@ final class CoverageResampler {
                     view.area().maxY() + MARGIN * view.resolutionY());
             GridGeometry domain = new GridGeometry(
                     new GridExtent(w + 2 * MARGIN, h + 2 * MARGIN), area, GridOrientation.REFLECTION_Y);
-            GridCoverage coverage;
             try {
-                coverage = source.read(domain, style.bandsToRead());
+                // the window is decoded while the reader is held: readers of a file are pooled
+                return source.read(domain, style.bandsToRead(), coverage -> {
+                    try {
+                        return window(coverage, style, nodes, w, h, xs, ys);
+                    } catch (TransformException e) {
+                        throw new org.apache.sis.storage.DataStoreReferencingException(e.getMessage(), e);
+                    }
+                });
             } catch (DisjointExtentException | NoSuchDataException e) {
                 return null;
             }
+        }
+
+        /** Reads the source pixels around the view's positions, from the level SIS chose. */
+        private static Sampling window(
+                GridCoverage coverage, RasterStyle style, double[] nodes, int w, int h, int[] xs, int[] ys)
+                throws TransformException {
             GridGeometry level = coverage.getGridGeometry();
             GridExtent extent = level.getExtent();
             MathTransform toLevel = level.getGridToCRS(PixelInCell.CELL_CORNER).inverse();

@@ -92,6 +92,38 @@ class CoverageResamplerTest {
     }
 
     @Test
+    void nodataPixelsAreTransparentAndLeftOutOfTheInterpolation() throws Exception {
+        Path source = Gdal.geotiff(dir, "inner.tif", "-co", "COMPRESS=DEFLATE");
+        Path withNodata = dir.resolve("framed.tif");
+        // the picture inside a larger frame of nodata (0)
+        Gdal.run(
+                "gdalwarp",
+                "-q",
+                "-overwrite",
+                "-te",
+                "4",
+                "39",
+                "16",
+                "51",
+                "-ts",
+                "600",
+                "600",
+                "-dstnodata",
+                "0",
+                source.toString(),
+                withNodata.toString());
+        BoundingBox area = new BoundingBox(3.5, 38.5, 6.5, 41.5, "EPSG:4326");
+        compare(withNodata, area, "EPSG:4326", 0);
+        try (CoverageSource s = CoverageSource.open(withNodata)) {
+            assertThat(s.description().noData()).isEqualTo(0.0);
+            BufferedImage map = CoverageResampler.render(
+                    s, RasterStyle.resolve(null, s), new MapView("EPSG:4326", area, 256, 256, Map.of()));
+            assertThat(map.getRGB(40, 40) >>> 24).as("in the nodata frame").isZero();
+            assertThat(map.getRGB(200, 60) >>> 24).as("in the data").isEqualTo(255);
+        }
+    }
+
+    @Test
     void viewOutsideTheCoverageIsTransparent() throws Exception {
         try (CoverageSource source = CoverageSource.open(deflate)) {
             MapView view = new MapView("EPSG:4326", new BoundingBox(-60, -30, -50, -20, "EPSG:4326"), 64, 64, Map.of());
