@@ -157,6 +157,58 @@ class WmsTest extends ServerTestBase {
     }
 
     @Test
+    void layerWithTimeValuesAdvertisesATimeDimension() throws Exception {
+        client.post(
+                "/rest/workspaces/" + WS + "/coveragestores",
+                "{\"coverageStore\":{\"name\":\"daily\",\"url\":\"file:coverages/wmstest/rgb.tif\"}}",
+                admin);
+        client.post(
+                "/rest/workspaces/" + WS + "/layers",
+                "{\"layer\":{\"name\":\"daily\",\"store\":\"daily\","
+                        + "\"kind\":\"RASTER\",\"metadata\":{\"time.values\":\"2024-01-01/2024-12-31/P1D\","
+                        + "\"time.default\":\"2024-12-31\"}}}",
+                admin);
+        try {
+            byte[] v130 =
+                    wms("SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0").bytes();
+            OgcSchemas.validate(v130, "ogc/wms/1.3.0/capabilities_1_3_0.xsd");
+            Document doc = parse(v130);
+            String dim =
+                    "//*[local-name()='Layer'][*[local-name()='Name']='wmstest:daily']/*[local-name()='Dimension']";
+            assertThat(xpath(doc, dim + "/@name")).isEqualTo("time");
+            assertThat(xpath(doc, dim + "/@units")).isEqualTo("ISO8601");
+            assertThat(xpath(doc, dim + "/@default")).isEqualTo("2024-12-31");
+            assertThat(xpath(doc, dim)).isEqualTo("2024-01-01/2024-12-31/P1D");
+            Document v111 = OgcSchemas.validateWithDtd(
+                    wms("SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.1.1").bytes(),
+                    "ogc/wms/1.1.1/WMS_MS_Capabilities.dtd");
+            assertThat(xpath(v111, "//Layer[Name='wmstest:daily']/Extent[@name='time']"))
+                    .isEqualTo("2024-01-01/2024-12-31/P1D");
+        } finally {
+            client.delete("/rest/workspaces/" + WS + "/coveragestores/daily?recurse=true", admin);
+        }
+    }
+
+    @Test
+    void renderingTimeLimitIsEnforced() throws Exception {
+        client.put("/rest/services/wms/settings", "{\"settings\":{\"options\":{\"maxRenderingTime\":\"0\"}}}", admin);
+        try {
+            var r = wms("SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=wmstest:rgb&STYLES=&CRS=CRS:84"
+                    + "&BBOX=9,44,11,46&WIDTH=64&HEIGHT=64&FORMAT=image/png");
+            assertThat(r.contentType()).startsWith("text/xml");
+            assertThat(r.body()).contains("longer than the limit of 0 s");
+        } finally {
+            client.put("/rest/services/wms/settings", "{\"settings\":{\"options\":{}}}", admin);
+        }
+        assertThat(wmsBytes(
+                                "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=wmstest:rgb&STYLES=&CRS=CRS:84"
+                                        + "&BBOX=9,44,11,46&WIDTH=64&HEIGHT=64&FORMAT=image/png",
+                                Auth.none())
+                        .contentType())
+                .isEqualTo("image/png");
+    }
+
+    @Test
     void versionIsNegotiated() {
         assertThat(wms("SERVICE=WMS&REQUEST=GetCapabilities").body()).contains("version=\"1.3.0\"");
         assertThat(wms("SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.2.0").body())
