@@ -141,6 +141,11 @@ class CoverageUploadTest extends ServerTestBase {
                         .at("/layer/nativeCrs")
                         .asText())
                 .isEqualTo("EPSG:32632");
+        // the layer's native CRS is offered too: a map in UTM metres
+        assertThat(getMap(WS + ":utm", "EPSG:32632", "600000,4900000,700000,5000000", 32)
+                                .getRGB(16, 16)
+                        >>> 24)
+                .isEqualTo(255);
         BufferedImage ours = getMap(WS + ":utm", "EPSG:3857", "1000000,5500000,1200000,5700000", 128);
         Path reference = files.resolve("utm-reference.tif");
         Gdal.run(

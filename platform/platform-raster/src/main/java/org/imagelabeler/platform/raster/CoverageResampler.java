@@ -38,7 +38,10 @@ final class CoverageResampler {
 
     private CoverageResampler() {}
 
-    /** The view's picture, or null when the coverage does not reach into the view. */
+    /**
+     * The view's picture, or null when the coverage does not reach into the view. The image is
+     * reused by the next call on the same thread: draw it before rendering again.
+     */
     static BufferedImage render(CoverageSource source, RasterStyle style, MapView view) throws RenderException {
         try {
             Sampling s = Sampling.prepare(source, style, view);
@@ -156,9 +159,10 @@ final class CoverageResampler {
             if (needed.isEmpty()) {
                 return null;
             }
-            Raster raster = image.getData(
-                    new Rectangle(needed.x + image.getMinX(), needed.y + image.getMinY(), needed.width, needed.height));
-            float[][] bands = samples(raster, needed.width, needed.height, style.bandsToRead().length);
+            float[][] bands = samples(
+                    image,
+                    new Rectangle(needed.x + image.getMinX(), needed.y + image.getMinY(), needed.width, needed.height),
+                    style.bandsToRead().length);
             for (int i = 0; i < nodes.length; i += 2) { // positions within the window read
                 nodes[i] -= needed.x;
                 nodes[i + 1] -= needed.y;
@@ -179,43 +183,92 @@ final class CoverageResampler {
         }
 
         /**
-         * The samples of each band as floats. Interleaved bytes (RGB imagery) are read straight
-         * from the data buffer: the generic {@code Raster.getSamples} costs a call per sample.
+         * The picture of a layer, reused by its thread: the renderer composites it into the map at
+         * once, and a new image per map would only feed the garbage collector.
          */
-        private static float[][] samples(Raster raster, int w, int h, int bandCount) {
-            float[][] bands = new float[bandCount][w * h];
-            if (raster.getSampleModel() instanceof java.awt.image.ComponentSampleModel csm
-                    && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte buffer
+        private static final ThreadLocal<BufferedImage> CANVAS = new ThreadLocal<>();
+
+        private static BufferedImage canvas(int width, int height) {
+            BufferedImage image = CANVAS.get();
+            if (image == null || image.getWidth() != width || image.getHeight() != height) {
+                image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+                if (width * height <= 1024 * 1024) { // keep only map-sized canvases
+                    CANVAS.set(image);
+                }
+            }
+            return image;
+        }
+
+        /** Per-thread sample buffers: a map's window is up to a few megabytes of floats. */
+        private static final ThreadLocal<float[][]> SCRATCH = new ThreadLocal<>();
+
+        /**
+         * The samples of each band within {@code area} of the image, as floats, read tile by tile
+         * (no copy of the window as a whole). Interleaved bytes (RGB imagery) are read straight
+         * from the data buffers: the generic {@code Raster.getSamples} costs a call per sample.
+         */
+        private static float[][] samples(RenderedImage image, Rectangle area, int bandCount) {
+            int size = area.width * area.height;
+            float[][] bands = SCRATCH.get();
+            if (bands == null || bands.length < bandCount || bands[0].length < size) {
+                bands = new float[Math.max(bandCount, 4)][Math.max(size, 128 * 1024)];
+                SCRATCH.set(bands);
+            }
+            int tx0 = Math.floorDiv(area.x - image.getTileGridXOffset(), image.getTileWidth());
+            int ty0 = Math.floorDiv(area.y - image.getTileGridYOffset(), image.getTileHeight());
+            int tx1 = Math.floorDiv(area.x + area.width - 1 - image.getTileGridXOffset(), image.getTileWidth());
+            int ty1 = Math.floorDiv(area.y + area.height - 1 - image.getTileGridYOffset(), image.getTileHeight());
+            for (int ty = ty0; ty <= ty1; ty++) {
+                for (int tx = tx0; tx <= tx1; tx++) {
+                    Raster tile = image.getTile(tx, ty);
+                    Rectangle part = tile.getBounds().intersection(area);
+                    if (!part.isEmpty()) {
+                        copy(tile, part, area, bands, bandCount);
+                    }
+                }
+            }
+            return bands;
+        }
+
+        /** Copies {@code part} of a tile into the band arrays, laid out over {@code area}. */
+        private static void copy(Raster tile, Rectangle part, Rectangle area, float[][] bands, int bandCount) {
+            int w = area.width;
+            if (tile.getSampleModel() instanceof java.awt.image.ComponentSampleModel csm
+                    && tile.getDataBuffer() instanceof java.awt.image.DataBufferByte buffer
                     && buffer.getNumBanks() == 1) {
                 byte[] data = buffer.getData();
                 int pixelStride = csm.getPixelStride();
                 int scanline = csm.getScanlineStride();
                 int[] offsets = csm.getBandOffsets();
                 int origin = buffer.getOffset()
-                        + (raster.getMinY() - raster.getSampleModelTranslateY()) * scanline
-                        + (raster.getMinX() - raster.getSampleModelTranslateX()) * pixelStride;
+                        + (part.y - tile.getSampleModelTranslateY()) * scanline
+                        + (part.x - tile.getSampleModelTranslateX()) * pixelStride;
                 for (int b = 0; b < bandCount; b++) {
                     float[] out = bands[b];
                     int offset = offsets[b];
-                    for (int y = 0; y < h; y++) {
+                    for (int y = 0; y < part.height; y++) {
                         int row = origin + y * scanline + offset;
-                        int o = y * w;
-                        for (int x = 0; x < w; x++) {
+                        int o = (part.y - area.y + y) * w + (part.x - area.x);
+                        for (int x = 0; x < part.width; x++) {
                             out[o + x] = data[row + x * pixelStride] & 0xFF;
                         }
                     }
                 }
-                return bands;
+                return;
             }
+            float[] row = new float[part.width];
             for (int b = 0; b < bandCount; b++) {
-                raster.getSamples(raster.getMinX(), raster.getMinY(), w, h, b, bands[b]);
+                for (int y = 0; y < part.height; y++) {
+                    tile.getSamples(part.x, part.y + y, part.width, 1, b, row);
+                    System.arraycopy(row, 0, bands[b], (part.y - area.y + y) * w + (part.x - area.x), part.width);
+                }
             }
-            return bands;
         }
 
         BufferedImage draw(RasterStyle style, Double noData, boolean floating) {
-            BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+            BufferedImage out = canvas(width, height);
             int[] argb = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
+            java.util.Arrays.fill(argb, 0);
             int shown = style.bands().length;
             boolean hasAlpha = style.alphaBand() >= 0;
             boolean checkMissing = noData != null || floating;
