@@ -79,23 +79,7 @@ class CoverageUploadTest extends ServerTestBase {
                 .contains("<Name>band_2</Name>");
         BufferedImage ours = getMap(WS + ":scene", "EPSG:3857", "1000000,5500000,1200000,5700000", 256);
         Path reference = files.resolve("reference.tif");
-        Gdal.run(
-                "gdalwarp",
-                "-q",
-                "-r",
-                "bilinear",
-                "-t_srs",
-                "EPSG:3857",
-                "-te",
-                "1000000",
-                "5500000",
-                "1200000",
-                "5700000",
-                "-ts",
-                "256",
-                "256",
-                tif.toString(),
-                reference.toString());
+        Gdal.warpBilinear(tif.toString(), reference.toString(), "EPSG:3857", 1000000, 5500000, 1200000, 5700000, 256);
         assertThat(WmsTestSupport.meanAbsoluteDifference(
                         ours, ImageIO.read(reference.toFile()).getRaster()))
                 .isLessThanOrEqualTo(2);
@@ -148,23 +132,7 @@ class CoverageUploadTest extends ServerTestBase {
                 .isEqualTo(255);
         BufferedImage ours = getMap(WS + ":utm", "EPSG:3857", "1000000,5500000,1200000,5700000", 128);
         Path reference = files.resolve("utm-reference.tif");
-        Gdal.run(
-                "gdalwarp",
-                "-q",
-                "-r",
-                "bilinear",
-                "-t_srs",
-                "EPSG:3857",
-                "-te",
-                "1000000",
-                "5500000",
-                "1200000",
-                "5700000",
-                "-ts",
-                "128",
-                "128",
-                utm.toString(),
-                reference.toString());
+        Gdal.warpBilinear(utm.toString(), reference.toString(), "EPSG:3857", 1000000, 5500000, 1200000, 5700000, 128);
         assertThat(WmsTestSupport.meanAbsoluteDifference(
                         ours, ImageIO.read(reference.toFile()).getRaster()))
                 .isLessThanOrEqualTo(2);

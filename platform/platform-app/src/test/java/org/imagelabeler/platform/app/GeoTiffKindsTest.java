@@ -87,25 +87,16 @@ class GeoTiffKindsTest extends ServerTestBase {
         String layer = WS + ":" + store;
 
         Path reference = files.resolve("reference.tif");
-        Gdal.run(
-                "gdalwarp",
-                "-q",
-                "-overwrite",
-                "-r",
-                "bilinear",
-                "-t_srs",
-                "EPSG:3857",
-                "-te",
-                "1000000",
-                "5500000",
-                "1200000",
-                "5700000",
-                "-ts",
-                "128",
-                "128",
-                "-dstalpha",
+        Gdal.warpBilinear(
                 file.toString(),
-                reference.toString());
+                reference.toString(),
+                "EPSG:3857",
+                1000000,
+                5500000,
+                1200000,
+                5700000,
+                128,
+                "-dstalpha");
         Raster expected = ImageIO.read(reference.toFile()).getRaster();
 
         if (kind.stretched()) {

@@ -227,24 +227,15 @@ class WmsTest extends ServerTestBase {
                         + "&WIDTH=256&HEIGHT=256&FORMAT=image/png",
                 Auth.none()));
         Path reference = dataDir.resolve("reference-3857.tif");
-        Gdal.run(
-                "gdalwarp",
-                "-q",
-                "-overwrite",
-                "-r",
-                "bilinear",
-                "-t_srs",
-                "EPSG:3857",
-                "-te",
-                "1000000",
-                "5500000",
-                "1200000",
-                "5700000",
-                "-ts",
-                "256",
-                "256",
+        Gdal.warpBilinear(
                 dataDir.resolve("coverages/wmstest/rgb.tif").toString(),
-                reference.toString());
+                reference.toString(),
+                "EPSG:3857",
+                1000000,
+                5500000,
+                1200000,
+                5700000,
+                256);
         assertThat(meanAbsoluteDifference(ours, ImageIO.read(reference.toFile()).getRaster()))
                 .isLessThanOrEqualTo(2);
     }
@@ -264,22 +255,15 @@ class WmsTest extends ServerTestBase {
                         + "&CRS=CRS:84&BBOX=9,44,11,46&WIDTH=128&HEIGHT=128&FORMAT=image/png",
                 Auth.none()));
         Path reference = dataDir.resolve("reference-4326.tif");
-        Gdal.run(
-                "gdalwarp",
-                "-q",
-                "-overwrite",
-                "-r",
-                "bilinear",
-                "-te",
-                "9",
-                "44",
-                "11",
-                "46",
-                "-ts",
-                "128",
-                "128",
+        Gdal.warpBilinear(
                 dataDir.resolve("coverages/wmstest/rgb.tif").toString(),
-                reference.toString());
+                reference.toString(),
+                null,
+                9,
+                44,
+                11,
+                46,
+                128);
         Raster expected = ImageIO.read(reference.toFile()).getRaster();
         assertThat(meanAbsoluteDifference(v130, expected)).isLessThanOrEqualTo(2);
         assertThat(meanAbsoluteDifference(v111, expected)).isLessThanOrEqualTo(2);
@@ -477,22 +461,15 @@ class WmsTest extends ServerTestBase {
                         + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=wmstest%3Argb&CRS=CRS:84&BBOX=5,40,15,50",
                 fetched.toString());
         Path reference = dataDir.resolve("reference-gdal-client.tif");
-        Gdal.run(
-                "gdalwarp",
-                "-q",
-                "-overwrite",
-                "-r",
-                "bilinear",
-                "-te",
-                "5",
-                "40",
-                "15",
-                "50",
-                "-ts",
-                "128",
-                "128",
+        Gdal.warpBilinear(
                 dataDir.resolve("coverages/wmstest/rgb.tif").toString(),
-                reference.toString());
+                reference.toString(),
+                null,
+                5,
+                40,
+                15,
+                50,
+                128);
         Raster expected = ImageIO.read(reference.toFile()).getRaster();
         assertThat(meanAbsoluteDifference(ImageIO.read(fetched.toFile()), expected))
                 .isLessThanOrEqualTo(2);

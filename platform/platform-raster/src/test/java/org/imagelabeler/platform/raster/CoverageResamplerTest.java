@@ -135,25 +135,16 @@ class CoverageResamplerTest {
     private void compare(Path file, BoundingBox area, String crs, int zoom) throws Exception {
         Path reference =
                 dir.resolve("reference-" + file.getFileName() + "-" + crs.replace(':', '_') + "-" + zoom + ".tif");
-        Gdal.run(
-                "gdalwarp",
-                "-q",
-                "-overwrite",
-                "-r",
-                "bilinear",
-                "-t_srs",
-                crs,
-                "-te",
-                Double.toString(area.minX()),
-                Double.toString(area.minY()),
-                Double.toString(area.maxX()),
-                Double.toString(area.maxY()),
-                "-ts",
-                "256",
-                "256",
-                "-dstalpha",
+        Gdal.warpBilinear(
                 file.toString(),
-                reference.toString());
+                reference.toString(),
+                crs,
+                area.minX(),
+                area.minY(),
+                area.maxX(),
+                area.maxY(),
+                256,
+                "-dstalpha");
         Raster expected = ImageIO.read(reference.toFile()).getRaster();
 
         BufferedImage actual;

@@ -64,4 +64,38 @@ public final class Gdal {
         run(cmd.toArray(String[]::new));
         return out;
     }
+
+    /**
+     * The reference every map is compared with: {@code gdalwarp -r bilinear} of {@code source}
+     * over an area (easting first), {@code size} pixels square, into {@code crs} (null: the
+     * source's own), with extra options ({@code -dstalpha}).
+     */
+    public static void warpBilinear(
+            String source,
+            String target,
+            String crs,
+            double minX,
+            double minY,
+            double maxX,
+            double maxY,
+            int size,
+            String... extra) {
+        List<String> cmd = new ArrayList<>(List.of("gdalwarp", "-q", "-overwrite", "-r", "bilinear"));
+        if (crs != null) {
+            cmd.addAll(List.of("-t_srs", crs));
+        }
+        cmd.addAll(List.of(
+                "-te",
+                Double.toString(minX),
+                Double.toString(minY),
+                Double.toString(maxX),
+                Double.toString(maxY),
+                "-ts",
+                Integer.toString(size),
+                Integer.toString(size)));
+        cmd.addAll(List.of(extra));
+        cmd.add(source);
+        cmd.add(target);
+        run(cmd.toArray(String[]::new));
+    }
 }
