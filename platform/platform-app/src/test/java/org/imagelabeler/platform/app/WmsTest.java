@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -509,9 +508,5 @@ class WmsTest extends ServerTestBase {
 
     private static String xpath(Document doc, String expression) throws Exception {
         return XPathFactory.newInstance().newXPath().evaluate(expression, doc);
-    }
-
-    static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
