@@ -37,6 +37,7 @@ public class Catalog {
     private final Map<String, String> layerIdsByName = new ConcurrentHashMap<>();
     private final Map<String, String> styleIdsByName = new ConcurrentHashMap<>();
     private volatile List<LoadProblem> loadProblems = List.of();
+    private final Map<String, ServiceSettings> serviceSettings = new ConcurrentHashMap<>();
 
     public Catalog(CatalogFiles files) {
         this.files = files;
@@ -434,13 +435,16 @@ public class Catalog {
 
     /** The settings of an OGC service: those saved in the data dir, or the defaults. */
     public ServiceSettings serviceSettings(String service) {
-        return files.readServiceSettings(service).orElseGet(() -> ServiceSettings.defaults(service));
+        // every map request asks: the file is read once, then kept with the rest of the catalog
+        return serviceSettings.computeIfAbsent(
+                service, id -> files.readServiceSettings(id).orElseGet(() -> ServiceSettings.defaults(id)));
     }
 
     public ServiceSettings save(ServiceSettings settings) {
         writeLock.lock();
         try {
             files.writeServiceSettings(settings);
+            serviceSettings.put(settings.service(), settings);
             return settings;
         } finally {
             writeLock.unlock();

@@ -4,11 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import org.imagelabeler.platform.extension.ExtensionRegistry;
 import org.imagelabeler.platform.security.CurrentSubject;
 import org.imagelabeler.platform.security.SecuredCatalog;
@@ -144,16 +146,27 @@ public class OwsDispatcher {
 
     /** An OWS 1.1 exception report, for requests whose service is unknown. */
     private static void writeGenericException(OwsException e, HttpServletResponse response) throws IOException {
+        String ows = "http://www.opengis.net/ows/1.1";
         response.setStatus(e.status());
         response.setContentType("application/xml");
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<ows:ExceptionReport xmlns:ows=\"http://www.opengis.net/ows/1.1\" version=\"2.0.0\">"
-                + "<ows:Exception exceptionCode=\"" + XmlText.escape(e.code()) + "\""
-                + (e.locator() == null ? "" : " locator=\"" + XmlText.escape(e.locator()) + "\"")
-                + "><ows:ExceptionText>" + XmlText.escape(e.getMessage())
-                + "</ows:ExceptionText></ows:Exception></ows:ExceptionReport>";
         try (OutputStream out = response.getOutputStream()) {
-            out.write(xml.getBytes(StandardCharsets.UTF_8));
+            XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
+            x.writeStartDocument("UTF-8", "1.0");
+            x.setPrefix("ows", ows);
+            x.writeStartElement(ows, "ExceptionReport");
+            x.writeNamespace("ows", ows);
+            x.writeAttribute("version", "2.0.0");
+            x.writeStartElement(ows, "Exception");
+            x.writeAttribute("exceptionCode", e.code());
+            if (e.locator() != null) {
+                x.writeAttribute("locator", e.locator());
+            }
+            x.writeStartElement(ows, "ExceptionText");
+            x.writeCharacters(e.getMessage() == null ? "" : e.getMessage());
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException ex) {
+            throw new IOException(ex);
         }
     }
 }
