@@ -208,6 +208,24 @@ class WmsTest extends ServerTestBase {
     }
 
     @Test
+    void pngCompressionSettingTradesSizeForTimeWithoutChangingPixels() throws Exception {
+        String map = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=wmstest:rgb&STYLES=&CRS=CRS:84"
+                + "&BBOX=9,44,11,46&WIDTH=256&HEIGHT=256&FORMAT=image/png";
+        byte[] byDefault = wmsBytes(map, Auth.none()).bytes();
+        client.put("/rest/services/wms/settings", "{\"settings\":{\"options\":{\"pngCompression\":\"0\"}}}", admin);
+        byte[] stored;
+        try {
+            stored = wmsBytes(map, Auth.none()).bytes();
+        } finally {
+            client.put("/rest/services/wms/settings", "{\"settings\":{\"options\":{}}}", admin);
+        }
+        assertThat(stored.length).isGreaterThan(256 * 256 * 3).isGreaterThan(2 * byDefault.length);
+        BufferedImage a = ImageIO.read(new java.io.ByteArrayInputStream(byDefault));
+        BufferedImage b = ImageIO.read(new java.io.ByteArrayInputStream(stored));
+        assertThat(meanAbsoluteDifference(a, b.getRaster())).isZero();
+    }
+
+    @Test
     void versionIsNegotiated() {
         assertThat(wms("SERVICE=WMS&REQUEST=GetCapabilities").body()).contains("version=\"1.3.0\"");
         assertThat(wms("SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.2.0").body())

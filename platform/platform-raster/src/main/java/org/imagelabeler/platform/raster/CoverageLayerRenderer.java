@@ -75,9 +75,7 @@ public final class CoverageLayerRenderer implements LayerRenderer {
             for (int b = 0; b < d.bands(); b++) {
                 double v = pixel.getSampleDouble(pixel.getMinX(), pixel.getMinY(), b);
                 boolean missing = Double.isNaN(v) || (d.noData() != null && v == d.noData());
-                Object value = missing
-                        ? null
-                        : d.sampleType().ordinal() >= SampleType.FLOAT32.ordinal() ? v : (Object) (long) v;
+                Object value = missing ? null : d.sampleType().isFloat() ? v : (Object) (long) v;
                 values.put("band_" + (b + 1), value);
             }
             return List.of(new FeatureInfo(layer.name(), layer.name() + ".pixel." + x + "." + y, values));

@@ -48,9 +48,10 @@ final class CoverageResampler {
             if (s == null) {
                 return null;
             }
-            SampleType type = source.description().sampleType();
             return s.draw(
-                    style, source.description().noData(), type == SampleType.FLOAT32 || type == SampleType.FLOAT64);
+                    style,
+                    source.description().noData(),
+                    source.description().sampleType().isFloat());
         } catch (FactoryException | TransformException e) {
             throw new RenderException(
                     "InvalidCRS",
@@ -66,6 +67,7 @@ final class CoverageResampler {
             int width,
             int height,
             float[][] bands,
+            int[] rgb,
             int rasterWidth,
             int rasterHeight,
             int[] xs,
@@ -112,11 +114,13 @@ final class CoverageResampler {
                     view.area().maxY() + MARGIN * view.resolutionY());
             GridGeometry domain = new GridGeometry(
                     new GridExtent(w + 2 * MARGIN, h + 2 * MARGIN), area, GridOrientation.REFLECTION_Y);
+            CoverageDescription d = source.description();
+            boolean packed = style.showsBytesAsIs() && d.sampleType() == SampleType.UINT8 && d.noData() == null;
             try {
                 // the window is decoded while the reader is held: readers of a file are pooled
                 return source.read(domain, style.bandsToRead(), coverage -> {
                     try {
-                        return window(coverage, style, nodes, w, h, xs, ys);
+                        return window(coverage, style, packed, nodes, w, h, xs, ys);
                     } catch (TransformException e) {
                         throw new org.apache.sis.storage.DataStoreReferencingException(e.getMessage(), e);
                     }
@@ -128,7 +132,14 @@ final class CoverageResampler {
 
         /** Reads the source pixels around the view's positions, from the level SIS chose. */
         private static Sampling window(
-                GridCoverage coverage, RasterStyle style, double[] nodes, int w, int h, int[] xs, int[] ys)
+                GridCoverage coverage,
+                RasterStyle style,
+                boolean packed,
+                double[] nodes,
+                int w,
+                int h,
+                int[] xs,
+                int[] ys)
                 throws TransformException {
             GridGeometry level = coverage.getGridGeometry();
             GridExtent extent = level.getExtent();
@@ -159,10 +170,10 @@ final class CoverageResampler {
             if (needed.isEmpty()) {
                 return null;
             }
-            float[][] bands = samples(
-                    image,
-                    new Rectangle(needed.x + image.getMinX(), needed.y + image.getMinY(), needed.width, needed.height),
-                    style.bandsToRead().length);
+            Rectangle area =
+                    new Rectangle(needed.x + image.getMinX(), needed.y + image.getMinY(), needed.width, needed.height);
+            float[][] bands = packed ? null : samples(image, area, style.bandsToRead().length);
+            int[] rgb = packed ? packedSamples(image, area) : null;
             for (int i = 0; i < nodes.length; i += 2) { // positions within the window read
                 nodes[i] -= needed.x;
                 nodes[i + 1] -= needed.y;
@@ -171,6 +182,7 @@ final class CoverageResampler {
                     w,
                     h,
                     bands,
+                    rgb,
                     needed.width,
                     needed.height,
                     xs,
@@ -214,6 +226,14 @@ final class CoverageResampler {
                 bands = new float[Math.max(bandCount, 4)][Math.max(size, 128 * 1024)];
                 SCRATCH.set(bands);
             }
+            float[][] out = bands;
+            forEachTile(image, area, (tile, part) -> copy(tile, part, area, out, bandCount));
+            return bands;
+        }
+
+        /** Visits the tiles of the image that {@code area} touches, with the part it covers. */
+        private static void forEachTile(
+                RenderedImage image, Rectangle area, java.util.function.BiConsumer<Raster, Rectangle> visitor) {
             int tx0 = Math.floorDiv(area.x - image.getTileGridXOffset(), image.getTileWidth());
             int ty0 = Math.floorDiv(area.y - image.getTileGridYOffset(), image.getTileHeight());
             int tx1 = Math.floorDiv(area.x + area.width - 1 - image.getTileGridXOffset(), image.getTileWidth());
@@ -223,11 +243,63 @@ final class CoverageResampler {
                     Raster tile = image.getTile(tx, ty);
                     Rectangle part = tile.getBounds().intersection(area);
                     if (!part.isEmpty()) {
-                        copy(tile, part, area, bands, bandCount);
+                        visitor.accept(tile, part);
                     }
                 }
             }
-            return bands;
+        }
+
+        private static final ThreadLocal<int[]> PACKED_SCRATCH = new ThreadLocal<>();
+
+        /**
+         * The first three bands of 8-bit samples within {@code area}, packed as 0xRRGGBB: one
+         * array access per source pixel in the drawing loop instead of three.
+         */
+        private static int[] packedSamples(RenderedImage image, Rectangle area) {
+            int size = area.width * area.height;
+            int[] rgb = PACKED_SCRATCH.get();
+            if (rgb == null || rgb.length < size) {
+                rgb = new int[Math.max(size, 128 * 1024)];
+                PACKED_SCRATCH.set(rgb);
+            }
+            int[] out = rgb;
+            forEachTile(image, area, (tile, part) -> copyPacked(tile, part, area, out));
+            return rgb;
+        }
+
+        private static void copyPacked(Raster tile, Rectangle part, Rectangle area, int[] rgb) {
+            int w = area.width;
+            if (tile.getSampleModel() instanceof java.awt.image.ComponentSampleModel csm
+                    && tile.getDataBuffer() instanceof java.awt.image.DataBufferByte buffer
+                    && buffer.getNumBanks() == 1) {
+                byte[] data = buffer.getData();
+                int pixelStride = csm.getPixelStride();
+                int scanline = csm.getScanlineStride();
+                int[] offsets = csm.getBandOffsets();
+                int origin = buffer.getOffset()
+                        + (part.y - tile.getSampleModelTranslateY()) * scanline
+                        + (part.x - tile.getSampleModelTranslateX()) * pixelStride;
+                int r = offsets[0], g = offsets[1], b = offsets[2];
+                for (int y = 0; y < part.height; y++) {
+                    int s = origin + y * scanline;
+                    int o = (part.y - area.y + y) * w + (part.x - area.x);
+                    for (int x = 0; x < part.width; x++, s += pixelStride) {
+                        rgb[o + x] = (data[s + r] & 0xFF) << 16 | (data[s + g] & 0xFF) << 8 | (data[s + b] & 0xFF);
+                    }
+                }
+                return;
+            }
+            int[] row = new int[part.width];
+            for (int y = 0; y < part.height; y++) {
+                int o = (part.y - area.y + y) * w + (part.x - area.x);
+                java.util.Arrays.fill(rgb, o, o + part.width, 0);
+                for (int b = 0; b < 3; b++) {
+                    tile.getSamples(part.x, part.y + y, part.width, 1, b, row);
+                    for (int x = 0; x < part.width; x++) {
+                        rgb[o + x] |= (row[x] & 0xFF) << (16 - 8 * b);
+                    }
+                }
+            }
         }
 
         /** Copies {@code part} of a tile into the band arrays, laid out over {@code area}. */
@@ -269,26 +341,7 @@ final class CoverageResampler {
             BufferedImage out = canvas(width, height);
             int[] argb = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
             java.util.Arrays.fill(argb, 0);
-            int shown = style.bands().length;
-            boolean hasAlpha = style.alphaBand() >= 0;
-            boolean checkMissing = noData != null || floating;
-            float nd = noData == null ? Float.NaN : noData.floatValue();
-            double[] scale = new double[shown];
-            for (int b = 0; b < shown; b++) {
-                scale[b] = 255 / (style.high()[b] - style.low()[b]);
-            }
-            double[] low = style.low();
-            float[] first = bands[0];
-            int lastX = rasterWidth - 1;
-            int lastY = rasterHeight - 1;
-            boolean identity = !hasAlpha
-                    && shown >= 3
-                    && low[0] == 0
-                    && low[1] == 0
-                    && low[2] == 0
-                    && scale[0] == 1
-                    && scale[1] == 1
-                    && scale[2] == 1;
+            Span span = rgb != null ? new PackedRgbSpan(this) : new StretchedSpan(this, style, noData, floating);
             int columns = xs.length;
             for (int j = 0; j < height; j++) {
                 // the lattice row pair around this row, and the positions along it
@@ -301,96 +354,199 @@ final class CoverageResampler {
                     double leftY = lerp(nodes[n0 + 1], nodes[n1 + 1], ty);
                     double rightX = lerp(nodes[n0 + 2], nodes[n1 + 2], ty);
                     double rightY = lerp(nodes[n0 + 3], nodes[n1 + 3], ty);
-                    double span = xs[a + 1] - xs[a];
-                    double stepX = (rightX - leftX) / span;
-                    double stepY = (rightY - leftY) / span;
-                    double x = leftX + 0.5 * stepX;
-                    double y = leftY + 0.5 * stepY;
-                    int end = xs[a + 1];
-                    for (int i = xs[a]; i < end; i++, x += stepX, y += stepY) {
-                        int p = j * width + i;
-                        if (!(x >= insideMinX && x < insideMaxX && y >= insideMinY && y < insideMaxY)) {
-                            continue; // outside the coverage: transparent
-                        }
-                        // + 0.5 moves from pixel corners to centres; positions are positive, so (int) floors
-                        double u = x + 0.5;
-                        double v = y + 0.5;
-                        int x1 = (int) u;
-                        int y1 = (int) v;
-                        int x0 = x1 - 1;
-                        int y0 = y1 - 1;
-                        double fx = u - x1;
-                        double fy = v - y1;
-                        int xa = x0 < 0 ? 0 : x0 > lastX ? lastX : x0;
-                        int xb = x1 > lastX ? lastX : x1;
-                        int ya = y0 < 0 ? 0 : y0 > lastY ? lastY : y0;
-                        int yb = y1 > lastY ? lastY : y1;
-                        int i00 = ya * rasterWidth + xa, i10 = ya * rasterWidth + xb;
-                        int i01 = yb * rasterWidth + xa, i11 = yb * rasterWidth + xb;
-                        double w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
-                        double sum = 1;
-                        if (checkMissing) { // nodata (in the first displayed band) takes no part
-                            if (!valid(first[i00], nd)) w00 = 0;
-                            if (!valid(first[i10], nd)) w10 = 0;
-                            if (!valid(first[i01], nd)) w01 = 0;
-                            if (!valid(first[i11], nd)) w11 = 0;
-                            sum = w00 + w10 + w01 + w11;
-                            if (sum < 1e-9) {
-                                continue;
-                            }
-                        }
-                        if (identity) {
-                            float[] r = bands[0], g = bands[1], bl = bands[2];
-                            argb[p] = 0xFF000000
-                                    | ((int) ((r[i00] * w00 + r[i10] * w10 + r[i01] * w01 + r[i11] * w11) / sum + 0.5)
-                                            << 16)
-                                    | ((int) ((g[i00] * w00 + g[i10] * w10 + g[i01] * w01 + g[i11] * w11) / sum + 0.5)
-                                            << 8)
-                                    | (int) ((bl[i00] * w00 + bl[i10] * w10 + bl[i01] * w01 + bl[i11] * w11) / sum
-                                            + 0.5);
-                            continue;
-                        }
-                        int alpha = 255;
-                        if (hasAlpha) {
-                            float[] c = bands[shown];
-                            alpha = toByte((c[i00] * w00 + c[i10] * w10 + c[i01] * w01 + c[i11] * w11) / sum, 0, 1);
-                        }
-                        int r, g, bl;
-                        if (shown >= 3) {
-                            float[] c = bands[0];
-                            r = toByte(
-                                    (c[i00] * w00 + c[i10] * w10 + c[i01] * w01 + c[i11] * w11) / sum,
-                                    low[0],
-                                    scale[0]);
-                            c = bands[1];
-                            g = toByte(
-                                    (c[i00] * w00 + c[i10] * w10 + c[i01] * w01 + c[i11] * w11) / sum,
-                                    low[1],
-                                    scale[1]);
-                            c = bands[2];
-                            bl = toByte(
-                                    (c[i00] * w00 + c[i10] * w10 + c[i01] * w01 + c[i11] * w11) / sum,
-                                    low[2],
-                                    scale[2]);
-                        } else {
-                            r = g = bl = toByte(
-                                    (first[i00] * w00 + first[i10] * w10 + first[i01] * w01 + first[i11] * w11) / sum,
-                                    low[0],
-                                    scale[0]);
-                        }
-                        argb[p] = (alpha << 24) | (r << 16) | (g << 8) | bl;
-                    }
+                    double cells = xs[a + 1] - xs[a];
+                    double stepX = (rightX - leftX) / cells;
+                    double stepY = (rightY - leftY) / cells;
+                    span.draw(
+                            argb,
+                            j * width + xs[a],
+                            xs[a + 1] - xs[a],
+                            leftX + 0.5 * stepX,
+                            leftY + 0.5 * stepY,
+                            stepX,
+                            stepY);
                 }
             }
             return out;
         }
 
-        private static boolean valid(float v, float noData) {
-            return !Float.isNaN(v) && v != noData;
+        /**
+         * Draws a run of view pixels whose source positions advance by a constant step. Positions
+         * are in window pixels, corner-based; the +0.5 in the implementations moves them to pixel
+         * centres, and since they are positive there, (int) floors.
+         */
+        private interface Span {
+            void draw(int[] argb, int p, int count, double x, double y, double stepX, double stepY);
         }
 
-        private static int clamp(int i, int size) {
-            return i < 0 ? 0 : i >= size ? size - 1 : i;
+        /**
+         * 8-bit RGB shown as is, no nodata: one packed int per source pixel, positions in 16.16
+         * fixed point and weights in 1/256ths, red and blue interpolated together in one int (as
+         * fast raster renderers do). Rounding stays within one level of the exact result.
+         */
+        private static final class PackedRgbSpan implements Span {
+            private static final int ONE = 1 << 16;
+            private final int[] rgb;
+            private final int rasterWidth;
+            private final int lastX;
+            private final int lastY;
+            private final long minX;
+            private final long maxX;
+            private final long minY;
+            private final long maxY;
+
+            PackedRgbSpan(Sampling s) {
+                this.rgb = s.rgb();
+                this.rasterWidth = s.rasterWidth();
+                this.lastX = s.rasterWidth() - 1;
+                this.lastY = s.rasterHeight() - 1;
+                this.minX = fixed(s.insideMinX());
+                this.maxX = fixed(s.insideMaxX());
+                this.minY = fixed(s.insideMinY());
+                this.maxY = fixed(s.insideMaxY());
+            }
+
+            private static long fixed(double v) {
+                return Math.round(v * ONE);
+            }
+
+            @Override
+            public void draw(int[] argb, int p, int count, double x, double y, double stepX, double stepY) {
+                int[] rgb = this.rgb;
+                int rw = rasterWidth;
+                long fx = fixed(x), fy = fixed(y), dx = fixed(stepX), dy = fixed(stepY);
+                for (int end = p + count; p < end; p++, fx += dx, fy += dy) {
+                    if (fx < minX || fx >= maxX || fy < minY || fy >= maxY) {
+                        continue; // outside the coverage: transparent
+                    }
+                    long u = fx + ONE / 2;
+                    long v = fy + ONE / 2;
+                    int x1 = (int) (u >> 16);
+                    int y1 = (int) (v >> 16);
+                    int ax = (int) (u >> 8) & 0xFF;
+                    int ay = (int) (v >> 8) & 0xFF;
+                    int xa = x1 < 1 ? 0 : x1 - 1 > lastX ? lastX : x1 - 1;
+                    int xb = x1 > lastX ? lastX : x1;
+                    int ya = y1 < 1 ? 0 : y1 - 1 > lastY ? lastY : y1 - 1;
+                    int yb = y1 > lastY ? lastY : y1;
+                    int c00 = rgb[ya * rw + xa], c10 = rgb[ya * rw + xb];
+                    int c01 = rgb[yb * rw + xa], c11 = rgb[yb * rw + xb];
+                    int w11 = (ax * ay) >> 8;
+                    int w10 = ax - w11;
+                    int w01 = ay - w11;
+                    int w00 = 256 - ax - ay + w11;
+                    int redBlue = ((c00 & 0xFF00FF) * w00
+                                            + (c10 & 0xFF00FF) * w10
+                                            + (c01 & 0xFF00FF) * w01
+                                            + (c11 & 0xFF00FF) * w11
+                                            + 0x800080)
+                                    >>> 8
+                            & 0xFF00FF;
+                    int green = ((c00 & 0xFF00) * w00
+                                            + (c10 & 0xFF00) * w10
+                                            + (c01 & 0xFF00) * w01
+                                            + (c11 & 0xFF00) * w11
+                                            + 0x8000)
+                                    >>> 8
+                            & 0xFF00;
+                    argb[p] = 0xFF000000 | redBlue | green;
+                }
+            }
+        }
+
+        /**
+         * Any bands, stretched to 8 bits; nodata (judged on the first displayed band) takes no
+         * part in the interpolation and the weights of the rest are renormalised.
+         */
+        private static final class StretchedSpan implements Span {
+            private final Sampling s;
+            private final float[][] bands;
+            private final int shown;
+            private final boolean hasAlpha;
+            private final boolean checkMissing;
+            private final float noData;
+            private final double[] low;
+            private final double[] scale;
+            private final int lastX;
+            private final int lastY;
+
+            StretchedSpan(Sampling s, RasterStyle style, Double noData, boolean floating) {
+                this.s = s;
+                this.bands = s.bands();
+                this.shown = style.bands().length;
+                this.hasAlpha = style.alphaBand() >= 0;
+                this.checkMissing = noData != null || floating;
+                this.noData = noData == null ? Float.NaN : noData.floatValue();
+                this.low = style.low();
+                this.scale = new double[shown];
+                for (int b = 0; b < shown; b++) {
+                    scale[b] = 255 / (style.high()[b] - style.low()[b]);
+                }
+                this.lastX = s.rasterWidth() - 1;
+                this.lastY = s.rasterHeight() - 1;
+            }
+
+            @Override
+            public void draw(int[] argb, int p, int count, double x, double y, double stepX, double stepY) {
+                int rw = s.rasterWidth();
+                float[] first = bands[0];
+                for (int end = p + count; p < end; p++, x += stepX, y += stepY) {
+                    if (!(x >= s.insideMinX() && x < s.insideMaxX() && y >= s.insideMinY() && y < s.insideMaxY())) {
+                        continue;
+                    }
+                    double u = x + 0.5;
+                    double v = y + 0.5;
+                    int x1 = (int) u;
+                    int y1 = (int) v;
+                    double fx = u - x1;
+                    double fy = v - y1;
+                    int xa = x1 < 1 ? 0 : x1 - 1 > lastX ? lastX : x1 - 1;
+                    int xb = x1 > lastX ? lastX : x1;
+                    int ya = y1 < 1 ? 0 : y1 - 1 > lastY ? lastY : y1 - 1;
+                    int yb = y1 > lastY ? lastY : y1;
+                    int i00 = ya * rw + xa, i10 = ya * rw + xb;
+                    int i01 = yb * rw + xa, i11 = yb * rw + xb;
+                    double w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
+                    if (checkMissing) {
+                        if (!valid(first[i00], noData)) w00 = 0;
+                        if (!valid(first[i10], noData)) w10 = 0;
+                        if (!valid(first[i01], noData)) w01 = 0;
+                        if (!valid(first[i11], noData)) w11 = 0;
+                        double sum = w00 + w10 + w01 + w11;
+                        if (sum < 1e-9) {
+                            continue;
+                        }
+                        w00 /= sum;
+                        w10 /= sum;
+                        w01 /= sum;
+                        w11 /= sum;
+                    }
+                    int alpha = 255;
+                    if (hasAlpha) {
+                        float[] c = bands[shown];
+                        alpha = toByte(c[i00] * w00 + c[i10] * w10 + c[i01] * w01 + c[i11] * w11, 0, 1);
+                    }
+                    int r, g, bl;
+                    if (shown >= 3) {
+                        r = band(0, i00, i10, i01, i11, w00, w10, w01, w11);
+                        g = band(1, i00, i10, i01, i11, w00, w10, w01, w11);
+                        bl = band(2, i00, i10, i01, i11, w00, w10, w01, w11);
+                    } else {
+                        r = g = bl = band(0, i00, i10, i01, i11, w00, w10, w01, w11);
+                    }
+                    argb[p] = (alpha << 24) | (r << 16) | (g << 8) | bl;
+                }
+            }
+
+            private int band(
+                    int b, int i00, int i10, int i01, int i11, double w00, double w10, double w01, double w11) {
+                float[] c = bands[b];
+                return toByte(c[i00] * w00 + c[i10] * w10 + c[i01] * w01 + c[i11] * w11, low[b], scale[b]);
+            }
+        }
+
+        private static boolean valid(float v, float noData) {
+            return !Float.isNaN(v) && v != noData;
         }
 
         private static int toByte(double v, double low, double scale) {

@@ -71,6 +71,19 @@ public record RasterStyle(String name, int[] bands, int alphaBand, double[] low,
         return b - 1;
     }
 
+    /** Three bands shown as red, green and blue with no stretch and no alpha band. */
+    boolean showsBytesAsIs() {
+        if (bands.length != 3 || alphaBand >= 0) {
+            return false;
+        }
+        for (int b = 0; b < 3; b++) {
+            if (low[b] != 0 || high[b] != 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Bands to read: the displayed ones, then the alpha band if any. */
     int[] bandsToRead() {
         if (alphaBand < 0) {

@@ -20,6 +20,10 @@ public enum SampleType {
         return bits;
     }
 
+    public boolean isFloat() {
+        return this == FLOAT32 || this == FLOAT64;
+    }
+
     /** From TIFF's BitsPerSample and SampleFormat (1 unsigned, 2 signed, 3 floating point). */
     static SampleType of(int bits, int format) {
         for (SampleType t : values()) {

@@ -26,8 +26,9 @@ final class GetMapOperation implements OwsOperation {
 
     @Override
     public Object execute(OwsRequest request) {
-        WmsLimits limits = WmsLimits.of(layers.catalog().serviceSettings("wms"));
+        var settings = layers.catalog().serviceSettings("wms");
+        WmsLimits limits = WmsLimits.of(settings);
         GetMapRequest map = GetMapRequest.parse(request, layers, limits);
-        return new MapImage(renderer.render(map, limits), map.format());
+        return new MapImage(renderer.render(map, limits), map.format(), MapEncoding.of(settings));
     }
 }

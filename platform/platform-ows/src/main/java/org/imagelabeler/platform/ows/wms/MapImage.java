@@ -2,5 +2,5 @@ package org.imagelabeler.platform.ows.wms;
 
 import java.awt.image.BufferedImage;
 
-/** A rendered map and the format it was asked in. */
-public record MapImage(BufferedImage image, String format) {}
+/** A rendered map, the format it was asked in and how to encode it. */
+public record MapImage(BufferedImage image, String format, MapEncoding encoding) {}

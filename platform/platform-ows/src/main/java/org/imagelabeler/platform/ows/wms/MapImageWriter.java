@@ -16,13 +16,10 @@ import org.imagelabeler.platform.ows.ResponseWriter;
 
 /**
  * Encodes maps as PNG (pngencoder: several times faster than the JDK's encoder) or JPEG (the
- * JDK's, quality 0.85). The body is encoded first, so that its length is known and an encoding
+ * JDK's), as {@link MapEncoding} says. The body is encoded first, so that its length is known and an encoding
  * failure can still become an exception report.
  */
 public class MapImageWriter implements ResponseWriter {
-
-    /** zlib level 6, the default of libpng and of MapServer's PNG output. */
-    private static final int PNG_COMPRESSION = 6;
 
     @Override
     public boolean canWrite(Object result) {
@@ -32,7 +29,7 @@ public class MapImageWriter implements ResponseWriter {
     @Override
     public void write(Object result, OwsRequest request, HttpServletResponse response) throws IOException {
         MapImage map = (MapImage) result;
-        byte[] body = encode(map.image(), map.format());
+        byte[] body = encode(map.image(), map.format(), map.encoding());
         response.setContentType(map.format());
         response.setContentLength(body.length);
         try (OutputStream out = response.getOutputStream()) {
@@ -40,7 +37,7 @@ public class MapImageWriter implements ResponseWriter {
         }
     }
 
-    static byte[] encode(BufferedImage image, String format) throws IOException {
+    public static byte[] encode(BufferedImage image, String format, MapEncoding encoding) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         if (format.equals(GetMapRequest.JPEG)) {
             BufferedImage rgb = image;
@@ -53,7 +50,7 @@ public class MapImageWriter implements ResponseWriter {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.85f);
+            param.setCompressionQuality(encoding.jpegQuality());
             try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
                 writer.setOutput(ios);
                 writer.write(null, new IIOImage(rgb, null, null), param);
@@ -63,7 +60,8 @@ public class MapImageWriter implements ResponseWriter {
         } else {
             new PngEncoder()
                     .withBufferedImage(image)
-                    .withCompressionLevel(PNG_COMPRESSION)
+                    .withCompressionLevel(encoding.pngCompression())
+                    .withPredictorEncoding(true)
                     .withMultiThreadedCompressionEnabled(false)
                     .toStream(out);
         }

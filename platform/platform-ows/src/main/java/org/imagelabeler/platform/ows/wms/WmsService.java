@@ -45,7 +45,7 @@ public final class WmsService implements OwsService {
             BufferedImage image = imageFor(e, request, mode.endsWith("INIMAGE"));
             if (image != null) {
                 String format = GetMapRequest.format(request.parameter("FORMAT").orElse(GetMapRequest.PNG));
-                byte[] body = MapImageWriter.encode(image, format);
+                byte[] body = MapImageWriter.encode(image, format, MapEncoding.DEFAULT);
                 response.setStatus(200); // the client shows the image, which carries the message
                 response.setContentType(format);
                 response.setContentLength(body.length);
