@@ -63,6 +63,8 @@ final class OgcSchemas {
             String location = null;
             if (systemId != null && systemId.endsWith("xlink.xsd")) {
                 location = "schemas/xlink.xsd"; // see the comment in that file
+            } else if ("http://www.w3.org/2001/xml.xsd".equals(systemId)) {
+                location = "schemas/xml.xsd"; // see the comment in that file
             } else if (systemId != null && systemId.startsWith("http://schemas.opengis.net/")) {
                 location = "ogc/" + systemId.substring("http://schemas.opengis.net/".length());
             }

@@ -37,4 +37,21 @@ public record LayerInfo(
         styles = styles == null ? List.of() : List.copyOf(styles);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
+
+    /**
+     * The style names the layer offers, its default first: its own styles, then those its
+     * renderer offers by itself (the band selections of a coverage), listed in the metadata
+     * {@code styles} by the module that published it.
+     */
+    public List<String> styleNames() {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(defaultStyle != null ? defaultStyle : "default");
+        styles.stream().filter(s -> !names.contains(s)).forEach(names::add);
+        for (String s : metadata.getOrDefault("styles", "").split(",")) {
+            if (!s.isBlank() && !names.contains(s.trim())) {
+                names.add(s.trim());
+            }
+        }
+        return names;
+    }
 }

@@ -1,7 +1,6 @@
 package org.imagelabeler.platform.ows.wms;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -188,16 +187,7 @@ final class WmsCapabilities {
             }
         }
         writeTime(x, layer, v130);
-        List<String> styles = new ArrayList<>();
-        styles.add(layer.defaultStyle() != null ? layer.defaultStyle() : "default");
-        layer.styles().stream().filter(s -> !styles.contains(s)).forEach(styles::add);
-        // styles a renderer offers by itself (band selections of a coverage), listed by its module
-        for (String s : layer.metadata().getOrDefault("styles", "").split(",")) {
-            if (!s.isBlank() && !styles.contains(s)) {
-                styles.add(s);
-            }
-        }
-        for (String style : styles) {
+        for (String style : layer.styleNames()) {
             x.writeStartElement("Style");
             element(x, "Name", style);
             element(x, "Title", style);

@@ -1,0 +1,98 @@
+package org.imagelabeler.platform.tiles;
+
+import org.imagelabeler.platform.catalog.Catalog;
+import org.imagelabeler.platform.config.PlatformCoreAutoConfiguration;
+import org.imagelabeler.platform.datadir.DataDirectory;
+import org.imagelabeler.platform.extension.ExtensionRegistry;
+import org.imagelabeler.platform.ows.OwsAutoConfiguration;
+import org.imagelabeler.platform.raster.RasterAutoConfiguration;
+import org.imagelabeler.platform.security.SecuredCatalog;
+import org.imagelabeler.platform.tiles.cache.DiskQuota;
+import org.imagelabeler.platform.tiles.cache.TileCache;
+import org.imagelabeler.platform.tiles.cache.TileCacheSettings;
+import org.imagelabeler.platform.tiles.cache.TileCacheTruncator;
+import org.imagelabeler.platform.tiles.cache.TileStore;
+import org.imagelabeler.platform.tiles.cascade.RemoteTileClient;
+import org.imagelabeler.platform.tiles.cascade.RemoteTiles;
+import org.imagelabeler.platform.tiles.grid.TileMatrixSets;
+import org.imagelabeler.platform.tiles.render.LayerRenderers;
+import org.imagelabeler.platform.tiles.seed.SeedController;
+import org.imagelabeler.platform.tiles.seed.TileSeedJob;
+import org.imagelabeler.platform.tiles.wmts.NativeTiles;
+import org.imagelabeler.platform.tiles.wmts.TileService;
+import org.imagelabeler.platform.tiles.wmts.TiledLayers;
+import org.imagelabeler.platform.tiles.wmts.WmtsConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** Tile matrix sets, the tile cache, WMTS and cascaded remote WMTS layers. */
+@AutoConfiguration(
+        after = {PlatformCoreAutoConfiguration.class, RasterAutoConfiguration.class, OwsAutoConfiguration.class})
+@Import({WmtsConfiguration.class, SeedController.class})
+public class TilesAutoConfiguration {
+
+    @Bean
+    TileMatrixSets tileMatrixSets(DataDirectory dataDir) {
+        return new TileMatrixSets(dataDir.root().resolve("gridsets")).load();
+    }
+
+    @Bean
+    TileStore tileStore(DataDirectory dataDir, Catalog catalog) {
+        DiskQuota quota = new DiskQuota(
+                () -> TileCacheSettings.of(catalog.serviceSettings("wmts")).diskQuotaBytes());
+        return new TileStore(dataDir.tiles(), quota);
+    }
+
+    /** Counts what the cache holds once the server is up, without delaying the start. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> tileCacheScan(TileStore store) {
+        return event -> {
+            Thread t = new Thread(() -> store.quota().scan(store.root()), "tile-cache-scan");
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
+    @Bean
+    TileCache tileCache(TileStore store) {
+        return new TileCache(store);
+    }
+
+    @Bean
+    TileCacheTruncator tileCacheTruncator(TileStore store, Catalog catalog) {
+        return new TileCacheTruncator(store, catalog);
+    }
+
+    @Bean
+    LayerRenderers layerRenderers(ExtensionRegistry extensions) {
+        return new LayerRenderers(extensions);
+    }
+
+    @Bean
+    TiledLayers tiledLayers(SecuredCatalog secured, TileMatrixSets sets) {
+        return new TiledLayers(secured, sets);
+    }
+
+    @Bean(destroyMethod = "close")
+    RemoteTileClient remoteTileClient() {
+        return new RemoteTileClient(RemoteTileClient.Settings.DEFAULT);
+    }
+
+    @Bean
+    NativeTiles remoteTiles(Catalog catalog, RemoteTileClient client) {
+        return new RemoteTiles(catalog, client);
+    }
+
+    @Bean
+    TileService tileService(TiledLayers layers, TileCache cache, LayerRenderers renderers, NativeTiles nativeTiles) {
+        return new TileService(layers, cache, renderers, nativeTiles);
+    }
+
+    @Bean
+    TileSeedJob tileSeedJob(TileService tiles, TileCache cache) {
+        return new TileSeedJob(tiles, cache);
+    }
+}

@@ -1,0 +1,39 @@
+package org.imagelabeler.platform.tiles.wmts;
+
+import org.imagelabeler.platform.ows.OwsOperation;
+import org.imagelabeler.platform.ows.OwsRequest;
+
+/** WMTS GetTile by KVP. */
+final class GetTileOperation implements OwsOperation {
+
+    private final TileService tiles;
+
+    GetTileOperation(TileService tiles) {
+        this.tiles = tiles;
+    }
+
+    @Override
+    public String service() {
+        return WmtsService.ID;
+    }
+
+    @Override
+    public String name() {
+        return "GetTile";
+    }
+
+    @Override
+    public Object execute(OwsRequest r) {
+        return tiles.tile(new TileRequest(
+                r.subject(),
+                r.workspace(),
+                r.parameter("LAYER").orElse(null),
+                r.parameter("STYLE").orElse(null),
+                r.parameter("TILEMATRIXSET").orElse(null),
+                r.parameter("TILEMATRIX").orElse(null),
+                r.parameter("TILEROW").orElse(null),
+                r.parameter("TILECOL").orElse(null),
+                r.parameter("FORMAT").orElse(null),
+                r.parameter("TIME").orElse(null)));
+    }
+}
