@@ -20,7 +20,10 @@ public final class Gdal {
     /** Runs a GDAL command; fails with its output if it fails. */
     public static String run(String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // GDAL's WMS/WMTS clients keep tiles in ./gdalwmscache by default: a test must see the server's answer
+            builder.environment().put("GDAL_ENABLE_WMS_CACHE", "NO");
+            Process p = builder.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
