@@ -82,7 +82,7 @@ public final class CoverageLayerRenderer implements LayerRenderer {
         } catch (TransformException | FactoryException e) {
             return List.of(); // the point lies where the layer's CRS is undefined
         } catch (DataStoreException e) {
-            throw new RenderException("NoApplicableCode", "cannot read the coverage: " + e.getMessage(), e);
+            throw new RenderException("NoApplicableCode", "cannot read the coverage: " + e.getMessage(), 500, e);
         }
     }
 
@@ -92,7 +92,7 @@ public final class CoverageLayerRenderer implements LayerRenderer {
         try {
             return sources.get(store);
         } catch (RasterProblem e) {
-            throw new RenderException("NoApplicableCode", "layer " + layer.name() + ": " + e.getMessage(), e);
+            throw new RenderException("NoApplicableCode", "layer " + layer.name() + ": " + e.getMessage(), 500, e);
         }
     }
 }

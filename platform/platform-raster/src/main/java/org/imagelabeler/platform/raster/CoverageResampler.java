@@ -31,7 +31,7 @@ import org.opengis.util.FactoryException;
  * bits. Source positions are computed exactly on a 16-pixel lattice and interpolated between,
  * as GDAL's approximate transformer does.
  */
-final class CoverageResampler {
+public final class CoverageResampler {
 
     private static final int LATTICE = 16;
     private static final int MARGIN = 2;
@@ -58,7 +58,65 @@ final class CoverageResampler {
                     "cannot transform between " + view.crs() + " and the layer's CRS: " + e.getMessage(),
                     e);
         } catch (DataStoreException e) {
-            throw new RenderException("NoApplicableCode", "cannot read the coverage: " + e.getMessage(), e);
+            throw new RenderException("NoApplicableCode", "cannot read the coverage: " + e.getMessage(), 500, e);
+        }
+    }
+
+    /**
+     * Draws an image held in memory (a mosaic of remote tiles) into a map view, bilinear, its
+     * transparency kept. The image's pixel (0, 0) has its top left corner at {@code originX},
+     * {@code originY} of {@code crs}, pixels are {@code cellX} by {@code cellY} CRS units (x/y
+     * order, north up). Returns null when the view does not reach the image. The picture is
+     * reused by the next call on the same thread: draw it before rendering again.
+     */
+    public static BufferedImage render(
+            BufferedImage image, String crs, double originX, double originY, double cellX, double cellY, MapView view)
+            throws RenderException {
+        try {
+            MathTransform viewToSource = CrsRegistry.transform(CrsRegistry.xy(view.crs()), CrsRegistry.xy(crs));
+            int w = view.width();
+            int h = view.height();
+            int[] xs = Sampling.lattice(w);
+            int[] ys = Sampling.lattice(h);
+            double[] nodes = new double[2 * xs.length * ys.length];
+            int k = 0;
+            for (int y : ys) {
+                for (int x : xs) {
+                    nodes[k++] = view.area().minX() + x * view.resolutionX();
+                    nodes[k++] = view.area().maxY() - y * view.resolutionY();
+                }
+            }
+            try {
+                viewToSource.transform(nodes, 0, nodes, 0, nodes.length / 2);
+            } catch (TransformException e) {
+                return null;
+            }
+            for (int i = 0; i < nodes.length; i += 2) {
+                nodes[i] = (nodes[i] - originX) / cellX;
+                nodes[i + 1] = (originY - nodes[i + 1]) / cellY;
+            }
+            int iw = image.getWidth();
+            int ih = image.getHeight();
+            float[][] bands = new float[4][iw * ih];
+            int[] row = new int[iw];
+            for (int y = 0; y < ih; y++) {
+                image.getRGB(0, y, iw, 1, row, 0, iw);
+                for (int x = 0; x < iw; x++) {
+                    int p = y * iw + x;
+                    int argb = row[x];
+                    bands[0][p] = (argb >> 16) & 0xFF;
+                    bands[1][p] = (argb >> 8) & 0xFF;
+                    bands[2][p] = argb & 0xFF;
+                    bands[3][p] = argb >>> 24;
+                }
+            }
+            Sampling s = new Sampling(w, h, bands, null, iw, ih, xs, ys, nodes, 0, 0, iw, ih);
+            RasterStyle rgba = new RasterStyle(
+                    "rgba", new int[] {0, 1, 2}, 3, new double[] {0, 0, 0}, new double[] {255, 255, 255});
+            return s.draw(rgba, null, false);
+        } catch (FactoryException e) {
+            throw new RenderException(
+                    "InvalidCRS", "cannot transform between " + view.crs() + " and " + crs + ": " + e.getMessage(), e);
         }
     }
 
@@ -554,7 +612,7 @@ final class CoverageResampler {
             return scaled < 0 ? 0 : scaled >= 255 ? 255 : (int) scaled;
         }
 
-        private static int[] lattice(int size) {
+        static int[] lattice(int size) {
             int n = (size + LATTICE - 1) / LATTICE + 1;
             int[] nodes = new int[n];
             for (int i = 0; i < n; i++) {

@@ -12,7 +12,10 @@ import org.imagelabeler.platform.tiles.cache.TileCache;
 import org.imagelabeler.platform.tiles.cache.TileCacheSettings;
 import org.imagelabeler.platform.tiles.cache.TileCacheTruncator;
 import org.imagelabeler.platform.tiles.cache.TileStore;
-import org.imagelabeler.platform.tiles.cascade.RemoteTileClient;
+import org.imagelabeler.platform.tiles.cascade.CascadedLayerRenderer;
+import org.imagelabeler.platform.tiles.cascade.RemoteLayerController;
+import org.imagelabeler.platform.tiles.cascade.RemoteLayerPublisher;
+import org.imagelabeler.platform.tiles.cascade.RemoteTileClients;
 import org.imagelabeler.platform.tiles.cascade.RemoteTiles;
 import org.imagelabeler.platform.tiles.grid.TileMatrixSets;
 import org.imagelabeler.platform.tiles.render.LayerRenderers;
@@ -31,7 +34,7 @@ import org.springframework.context.annotation.Import;
 /** Tile matrix sets, the tile cache, WMTS and cascaded remote WMTS layers. */
 @AutoConfiguration(
         after = {PlatformCoreAutoConfiguration.class, RasterAutoConfiguration.class, OwsAutoConfiguration.class})
-@Import({WmtsConfiguration.class, SeedController.class})
+@Import({WmtsConfiguration.class, SeedController.class, RemoteLayerController.class})
 public class TilesAutoConfiguration {
 
     @Bean
@@ -77,13 +80,23 @@ public class TilesAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RemoteTileClient remoteTileClient() {
-        return new RemoteTileClient(RemoteTileClient.Settings.DEFAULT);
+    RemoteTileClients remoteTileClients() {
+        return new RemoteTileClients();
     }
 
     @Bean
-    NativeTiles remoteTiles(Catalog catalog, RemoteTileClient client) {
-        return new RemoteTiles(catalog, client);
+    NativeTiles remoteTiles(Catalog catalog, RemoteTileClients clients) {
+        return new RemoteTiles(catalog, clients);
+    }
+
+    @Bean
+    RemoteLayerPublisher remoteLayerPublisher(Catalog catalog, TileMatrixSets sets) {
+        return new RemoteLayerPublisher(catalog, sets);
+    }
+
+    @Bean(destroyMethod = "close")
+    CascadedLayerRenderer cascadedLayerRenderer(TiledLayers layers, TileCache cache, NativeTiles nativeTiles) {
+        return new CascadedLayerRenderer(layers, cache, nativeTiles);
     }
 
     @Bean

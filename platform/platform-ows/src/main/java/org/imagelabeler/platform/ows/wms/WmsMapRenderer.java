@@ -49,7 +49,7 @@ final class WmsMapRenderer {
                 }
             }
         } catch (RenderException e) {
-            throw new OwsException(e.code(), "STYLES", e.getMessage());
+            throw new OwsException(e.code(), e.status() == 400 ? "STYLES" : null, e.getMessage(), e.status(), e);
         } finally {
             g.dispose();
         }

@@ -42,11 +42,11 @@ public final class RemoteTiles implements NativeTiles {
     public static final String GET_TILE_URL = "getTileURL";
 
     private final Catalog catalog;
-    private final RemoteTileClient client;
+    private final RemoteTileClients clients;
 
-    public RemoteTiles(Catalog catalog, RemoteTileClient client) {
+    public RemoteTiles(Catalog catalog, RemoteTileClients clients) {
         this.catalog = catalog;
-        this.client = client;
+        this.clients = clients;
     }
 
     @Override
@@ -83,7 +83,7 @@ public final class RemoteTiles implements NativeTiles {
                 .orElse(remoteFormats.isEmpty() ? wanted : remoteFormats.get(0));
         URI uri = uri(layer, store, set, matrix, key, format);
         try {
-            Optional<RemoteTile> tile = client.fetch(uri);
+            Optional<RemoteTile> tile = clients.of(store).fetch(uri);
             if (tile.isEmpty()) {
                 return Optional.empty();
             }

@@ -76,8 +76,7 @@ public final class MetaTileRenderer implements TileProducer {
             }
             renderer.render(layer, TileKey.DEFAULT.equals(first.style()) ? null : first.style(), view, g);
         } catch (RenderException e) {
-            int status = e.code().equals("StyleNotDefined") ? 400 : 500;
-            throw new TileProductionException(status, e.getMessage(), e);
+            throw new TileProductionException(e.status(), e.getMessage(), e);
         } finally {
             g.dispose();
         }
