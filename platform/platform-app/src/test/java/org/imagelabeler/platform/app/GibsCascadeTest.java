@@ -194,6 +194,37 @@ class GibsCascadeTest extends ServerTestBase {
         assertThat(notAdmin.status()).isEqualTo(403);
     }
 
+    @Test
+    void theDataDirTemplateShipsGibsLayersThatWorkWithoutTheInternet() {
+        String wmts =
+                client.get("/wmts/1.0.0/WMTSCapabilities.xml", Auth.none()).body();
+        String wms = client.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities", Auth.none())
+                .body();
+        for (String layer : new String[] {
+            "MODIS_Terra_CorrectedReflectance_TrueColor",
+            "MODIS_Aqua_CorrectedReflectance_TrueColor",
+            "VIIRS_SNPP_CorrectedReflectance_TrueColor",
+            "VIIRS_NOAA20_CorrectedReflectance_TrueColor",
+            "MODIS_Terra_CorrectedReflectance_Bands721"
+        }) {
+            assertThat(wmts).contains("<ows:Identifier>gibs:" + layer + "</ows:Identifier>");
+            assertThat(wms).contains("<Name>gibs:" + layer + "</Name>");
+        }
+        assertThat(wmts)
+                .contains("<TileMatrixSet>250m</TileMatrixSet>")
+                .contains("<TileMatrixSet>GoogleMapsCompatible_Level9</TileMatrixSet>");
+        // GIBS cannot be reached from here: the tile is a clear gateway error, quickly
+        long start = System.nanoTime();
+        var tile = client.get(
+                "/wmts/rest/gibs:MODIS_Terra_CorrectedReflectance_TrueColor/default/250m/0/0/0"
+                        + "?format=image/jpeg&time=2024-06-01",
+                Auth.none());
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        assertThat(tile.status()).isIn(502, 504);
+        assertThat(tile.body()).contains("ExceptionReport").contains("gibs.earthdata.nasa.gov");
+        assertThat(seconds).isLessThan(45);
+    }
+
     private static String nativeTile(String layer, String set, int z, long row, long col, String time) {
         return "/wmts/rest/" + WS + ":" + layer + "/default/" + set + "/" + z + "/" + row + "/" + col
                 + "?format=image/jpeg" + (time == null ? "" : "&time=" + time);

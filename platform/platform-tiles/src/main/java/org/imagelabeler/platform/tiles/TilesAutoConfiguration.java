@@ -15,6 +15,7 @@ import org.imagelabeler.platform.tiles.cache.TileStore;
 import org.imagelabeler.platform.tiles.cascade.CascadedLayerRenderer;
 import org.imagelabeler.platform.tiles.cascade.RemoteLayerController;
 import org.imagelabeler.platform.tiles.cascade.RemoteLayerPublisher;
+import org.imagelabeler.platform.tiles.cascade.RemoteLayerRefresher;
 import org.imagelabeler.platform.tiles.cascade.RemoteTileClients;
 import org.imagelabeler.platform.tiles.cascade.RemoteTiles;
 import org.imagelabeler.platform.tiles.grid.TileMatrixSets;
@@ -92,6 +93,19 @@ public class TilesAutoConfiguration {
     @Bean
     RemoteLayerPublisher remoteLayerPublisher(Catalog catalog, TileMatrixSets sets) {
         return new RemoteLayerPublisher(catalog, sets);
+    }
+
+    @Bean(destroyMethod = "close")
+    RemoteLayerRefresher remoteLayerRefresher(Catalog catalog) {
+        return new RemoteLayerRefresher(catalog);
+    }
+
+    /** Reads the remote stores' capabilities again once the server is up, then every {@code labeler.cascade.refresh-hours}. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> remoteLayerRefresh(
+            RemoteLayerRefresher refresher,
+            @org.springframework.beans.factory.annotation.Value("${labeler.cascade.refresh-hours:6}") long hours) {
+        return event -> refresher.start(java.time.Duration.ofHours(hours));
     }
 
     @Bean(destroyMethod = "close")

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Drops a layer's tiles when what they show may have changed: the layer's data (its store, its
  * metadata such as the served file, its bounds or styles) or the layer itself goes. Title and
- * description edits keep the cache.
+ * description edits, and new TIME values, keep the cache.
  */
 public final class TileCacheTruncator implements CatalogListener {
 
@@ -45,10 +45,20 @@ public final class TileCacheTruncator implements CatalogListener {
 
     private static boolean dataChanged(LayerInfo before, LayerInfo after) {
         return !Objects.equals(before.storeId(), after.storeId())
-                || !Objects.equals(before.metadata(), after.metadata())
+                || !Objects.equals(tileMetadata(before), tileMetadata(after))
                 || !Objects.equals(before.nativeBounds(), after.nativeBounds())
                 || !Objects.equals(before.styleNames(), after.styleNames())
                 || !Objects.equals(before.nativeCrs(), after.nativeCrs());
+    }
+
+    /**
+     * The metadata that decides what tiles show. TIME values are left out: tiles are cached per
+     * date, and a new day in a remote layer's list does not change the days already cached.
+     */
+    private static java.util.Map<String, String> tileMetadata(LayerInfo layer) {
+        java.util.Map<String, String> m = new java.util.HashMap<>(layer.metadata());
+        m.keySet().removeIf(k -> k.startsWith("time."));
+        return m;
     }
 
     private void truncate(LayerInfo layer) {
