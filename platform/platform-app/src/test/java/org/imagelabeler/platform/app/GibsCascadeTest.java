@@ -78,7 +78,9 @@ class GibsCascadeTest extends ServerTestBase {
                 .contains("<TileMatrixSet>250m</TileMatrixSet>")
                 .contains("<TileMatrixSet>EPSG4326_250m</TileMatrixSet>")
                 .contains("<Value>2000-08-05/2025-11-24/P1D</Value>")
-                .contains("<Default>2025-11-24</Default>");
+                .contains("<Default>2025-11-24</Default>")
+                .contains("/wmts/rest/gibstest:terra/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}"
+                        + "?format=image/jpeg&amp;time={Time}");
         var available = client.get("/rest/workspaces/" + WS + "/wmtsstores/map1/layers?list=available", admin);
         assertThat(available.json().path("list").size()).isEqualTo(55);
         var wms = client.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities", Auth.none())

@@ -39,6 +39,16 @@ import org.springframework.context.annotation.Import;
 public class TilesAutoConfiguration {
 
     @Bean
+    org.imagelabeler.platform.web.menu.MenuEntry remoteStoresMenuEntry() {
+        return new org.imagelabeler.platform.web.menu.MenuEntry(
+                "wmts-stores",
+                "Remote WMTS stores",
+                org.imagelabeler.platform.tiles.web.RemoteStoresPage.class,
+                org.imagelabeler.platform.web.menu.MenuEntry.DATA,
+                120);
+    }
+
+    @Bean
     TileMatrixSets tileMatrixSets(DataDirectory dataDir) {
         return new TileMatrixSets(dataDir.root().resolve("gridsets")).load();
     }

@@ -21,7 +21,8 @@ import org.imagelabeler.platform.tiles.wmts.TiledLayers;
  * sets and TIME values are copied from the capabilities into the data directory, so the layer
  * is advertised, and the server starts, without the remote.
  */
-public final class RemoteLayerPublisher {
+// not final: admin pages inject it through a Wicket proxy
+public class RemoteLayerPublisher {
 
     private final Catalog catalog;
     private final TileMatrixSets matrixSets;

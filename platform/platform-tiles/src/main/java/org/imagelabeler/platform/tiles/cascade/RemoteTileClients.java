@@ -20,7 +20,8 @@ public final class RemoteTileClients implements CatalogListener, AutoCloseable {
         return clients.computeIfAbsent(store.id(), id -> new RemoteTileClient(settings(store)));
     }
 
-    static RemoteTileClient.Settings settings(StoreInfo store) {
+    /** The client settings a store asks for, defaults for what it leaves out. */
+    public static RemoteTileClient.Settings settings(StoreInfo store) {
         RemoteTileClient.Settings d = RemoteTileClient.Settings.DEFAULT;
         return new RemoteTileClient.Settings(
                 seconds(store, "connectTimeout", d.connectTimeout()),
