@@ -78,17 +78,8 @@ public final class CoverageResampler {
             int h = view.height();
             int[] xs = Sampling.lattice(w);
             int[] ys = Sampling.lattice(h);
-            double[] nodes = new double[2 * xs.length * ys.length];
-            int k = 0;
-            for (int y : ys) {
-                for (int x : xs) {
-                    nodes[k++] = view.area().minX() + x * view.resolutionX();
-                    nodes[k++] = view.area().maxY() - y * view.resolutionY();
-                }
-            }
-            try {
-                viewToSource.transform(nodes, 0, nodes, 0, nodes.length / 2);
-            } catch (TransformException e) {
+            double[] nodes = Sampling.nodes(view, xs, ys, viewToSource);
+            if (nodes == null) {
                 return null;
             }
             for (int i = 0; i < nodes.length; i += 2) {
@@ -146,18 +137,9 @@ public final class CoverageResampler {
             int h = view.height();
             int[] xs = lattice(w);
             int[] ys = lattice(h);
-            double[] nodes = new double[2 * xs.length * ys.length];
-            int k = 0;
-            for (int y : ys) {
-                for (int x : xs) {
-                    nodes[k++] = view.area().minX() + x * view.resolutionX();
-                    nodes[k++] = view.area().maxY() - y * view.resolutionY();
-                }
-            }
-            try {
-                viewToSource.transform(nodes, 0, nodes, 0, nodes.length / 2);
-            } catch (TransformException e) {
-                return null; // the view lies where the source CRS is undefined
+            double[] nodes = nodes(view, xs, ys, viewToSource);
+            if (nodes == null) {
+                return null;
             }
 
             // 2. read the level that suits the view, a little beyond it
@@ -610,6 +592,27 @@ public final class CoverageResampler {
         private static int toByte(double v, double low, double scale) {
             double scaled = (v - low) * scale + 0.5;
             return scaled < 0 ? 0 : scaled >= 255 ? 255 : (int) scaled;
+        }
+
+        /**
+         * The positions, in the source CRS, of the lattice nodes of the view (x, y pairs, row by
+         * row), or null where the view lies outside the domain of the source CRS.
+         */
+        static double[] nodes(MapView view, int[] xs, int[] ys, MathTransform viewToSource) {
+            double[] nodes = new double[2 * xs.length * ys.length];
+            int k = 0;
+            for (int y : ys) {
+                for (int x : xs) {
+                    nodes[k++] = view.area().minX() + x * view.resolutionX();
+                    nodes[k++] = view.area().maxY() - y * view.resolutionY();
+                }
+            }
+            try {
+                viewToSource.transform(nodes, 0, nodes, 0, nodes.length / 2);
+                return nodes;
+            } catch (TransformException e) {
+                return null;
+            }
         }
 
         static int[] lattice(int size) {

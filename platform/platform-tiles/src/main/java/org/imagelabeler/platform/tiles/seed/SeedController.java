@@ -14,7 +14,6 @@ import org.imagelabeler.platform.security.SecuredCatalog;
 import org.imagelabeler.platform.security.Subject;
 import org.imagelabeler.platform.tiles.cache.TileFormat;
 import org.imagelabeler.platform.tiles.grid.TileMatrixSet;
-import org.imagelabeler.platform.tiles.wmts.TileRequest;
 import org.imagelabeler.platform.tiles.wmts.TileService;
 import org.imagelabeler.platform.tiles.wmts.TiledLayer;
 import org.springframework.http.HttpStatus;
@@ -121,19 +120,7 @@ public class SeedController {
             throw ApiProblem.badRequest("format", "name the format to seed: image/png or image/jpeg");
         }
         try {
-            tiles.resolve(
-                    tiled,
-                    new TileRequest(
-                            null,
-                            null,
-                            tiled.name(),
-                            r.style(),
-                            set.identifier(),
-                            set.matrices().get(0).identifier(),
-                            "0",
-                            "0",
-                            r.format(),
-                            r.time()));
+            tiles.resolve(tiled, r.firstTile(tiled, set));
         } catch (OwsException e) {
             String field = e.locator() == null ? "request" : e.locator().toLowerCase(java.util.Locale.ROOT);
             throw ApiProblem.badRequest(field, e.getMessage());

@@ -1,6 +1,9 @@
 package org.imagelabeler.platform.tiles.seed;
 
 import org.imagelabeler.platform.catalog.BoundingBox;
+import org.imagelabeler.platform.tiles.grid.TileMatrixSet;
+import org.imagelabeler.platform.tiles.wmts.TileRequest;
+import org.imagelabeler.platform.tiles.wmts.TiledLayer;
 
 /**
  * A seeding task, as posted to {@code /rest/seed/{layer}} (GeoWebCache's seed request, in JSON).
@@ -29,5 +32,23 @@ public record SeedRequest(
 
     public boolean truncate() {
         return TRUNCATE.equals(type);
+    }
+
+    /**
+     * The GetTile of the first tile of {@code set} with this request's style, format and TIME:
+     * seeding makes the same checks as a GetTile, once, before it starts.
+     */
+    TileRequest firstTile(TiledLayer tiled, TileMatrixSet set) {
+        return new TileRequest(
+                null,
+                null,
+                tiled.name(),
+                style,
+                set.identifier(),
+                set.matrices().get(0).identifier(),
+                "0",
+                "0",
+                format,
+                time);
     }
 }

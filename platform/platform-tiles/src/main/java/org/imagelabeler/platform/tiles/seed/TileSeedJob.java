@@ -20,7 +20,6 @@ import org.imagelabeler.platform.tiles.grid.AreaTransform;
 import org.imagelabeler.platform.tiles.grid.TileMatrix;
 import org.imagelabeler.platform.tiles.grid.TileMatrixSet;
 import org.imagelabeler.platform.tiles.grid.TileRange;
-import org.imagelabeler.platform.tiles.wmts.TileRequest;
 import org.imagelabeler.platform.tiles.wmts.TileService;
 import org.imagelabeler.platform.tiles.wmts.TiledLayer;
 
@@ -75,26 +74,14 @@ public final class TileSeedJob implements JobHandler {
     private long seed(TiledLayer tiled, SeedRequest r, JobContext context) throws Exception {
         // the same checks as a GetTile, on the first tile: style, format, set, TIME
         TileMatrixSet set = tiled.set(r.tileMatrixSet()).orElseThrow();
-        TileService.Target target = tiles.resolve(
-                tiled,
-                new TileRequest(
-                        null,
-                        null,
-                        tiled.name(),
-                        r.style(),
-                        set.identifier(),
-                        set.matrices().get(0).identifier(),
-                        "0",
-                        "0",
-                        r.format(),
-                        r.time()));
+        TileService.Target target = tiles.resolve(tiled, r.firstTile(tiled, set));
         TileCacheSettings settings = tiles.settings();
         BoundingBox area = area(tiled, set, r.bounds());
         int z0 = r.zoomStart() == null ? 0 : r.zoomStart();
         int z1 = r.zoomStop() == null ? z0 : r.zoomStop();
         long total = 0;
         for (int z = z0; z <= z1; z++) {
-            total += TileRange.of(set.matrices().get(z), area).metaTiles(metaSize(target, settings, z));
+            total += TileRange.of(set.matrices().get(z), area).metaTiles(metaSize(target, settings));
         }
         long done = 0;
         long written = 0;
@@ -132,7 +119,7 @@ public final class TileSeedJob implements JobHandler {
         return written;
     }
 
-    private static int metaSize(TileService.Target target, TileCacheSettings settings, int z) {
+    private static int metaSize(TileService.Target target, TileCacheSettings settings) {
         return target.layer().isNative(target.set()) ? 1 : settings.metaTiling();
     }
 

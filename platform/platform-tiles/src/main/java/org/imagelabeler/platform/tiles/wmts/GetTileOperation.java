@@ -24,16 +24,6 @@ final class GetTileOperation implements OwsOperation {
 
     @Override
     public Object execute(OwsRequest r) {
-        return tiles.tile(new TileRequest(
-                r.subject(),
-                r.workspace(),
-                r.parameter("LAYER").orElse(null),
-                r.parameter("STYLE").orElse(null),
-                r.parameter("TILEMATRIXSET").orElse(null),
-                r.parameter("TILEMATRIX").orElse(null),
-                r.parameter("TILEROW").orElse(null),
-                r.parameter("TILECOL").orElse(null),
-                r.parameter("FORMAT").orElse(null),
-                r.parameter("TIME").orElse(null)));
+        return tiles.tile(TileRequest.of(r, null));
     }
 }

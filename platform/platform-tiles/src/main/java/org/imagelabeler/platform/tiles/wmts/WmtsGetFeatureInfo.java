@@ -39,17 +39,7 @@ final class WmtsGetFeatureInfo implements OwsOperation {
 
     @Override
     public Object execute(OwsRequest r) {
-        TileService.Target t = tiles.resolve(new TileRequest(
-                r.subject(),
-                r.workspace(),
-                r.parameter("LAYER").orElse(null),
-                r.parameter("STYLE").orElse(null),
-                r.parameter("TILEMATRIXSET").orElse(null),
-                r.parameter("TILEMATRIX").orElse(null),
-                r.parameter("TILEROW").orElse(null),
-                r.parameter("TILECOL").orElse(null),
-                r.parameter("FORMAT").orElse("image/png"),
-                r.parameter("TIME").orElse(null)));
+        TileService.Target t = tiles.resolve(TileRequest.of(r, "image/png"));
         String format = r.require("INFOFORMAT").toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
             throw OwsException.invalid("INFOFORMAT", "INFOFORMAT '" + format + "' is not supported: " + FORMATS);
