@@ -3,6 +3,7 @@ package org.imagelabeler.platform.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import org.imagelabeler.platform.testing.RestClient;
 import org.junit.jupiter.api.Test;
 
 /** The catalog REST API: GeoServer's shapes and status codes, and every change on disk first. */

@@ -8,7 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.imagelabeler.platform.app.RestClient.Auth;
+import org.imagelabeler.platform.testing.RestClient.Auth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

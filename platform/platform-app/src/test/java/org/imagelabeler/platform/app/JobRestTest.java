@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.imagelabeler.platform.app.RestClient.Auth;
 import org.imagelabeler.platform.jobs.Job;
 import org.imagelabeler.platform.jobs.JobContext;
 import org.imagelabeler.platform.jobs.JobHandler;
 import org.imagelabeler.platform.jobs.JobService;
+import org.imagelabeler.platform.testing.RestClient.Auth;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;

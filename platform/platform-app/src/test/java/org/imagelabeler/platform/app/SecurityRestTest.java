@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.imagelabeler.platform.app.RestClient.Auth;
+import org.imagelabeler.platform.testing.RestClient.Auth;
 import org.junit.jupiter.api.Test;
 
 /**

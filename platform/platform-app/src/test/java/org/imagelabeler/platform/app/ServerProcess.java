@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.imagelabeler.platform.testing.RestClient;
 
 /**
  * The server in a JVM of its own, started like {@code java -jar}: what a crash test needs, since

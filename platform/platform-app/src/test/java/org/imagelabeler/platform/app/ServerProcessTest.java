@@ -22,7 +22,8 @@ import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.imagelabeler.platform.app.RestClient.Auth;
+import org.imagelabeler.platform.testing.RestClient;
+import org.imagelabeler.platform.testing.RestClient.Auth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -94,22 +94,30 @@ public class SecurityConfiguration {
             HttpSecurity http,
             AuthenticationManager authenticationManager,
             ApiTokens tokens,
-            ProblemAuthenticationEntryPoint problems)
+            ProblemAuthenticationEntryPoint problems,
+            org.springframework.beans.factory.ObjectProvider<PublicReadPaths> publicReads)
             throws Exception {
+        String[] readable =
+                publicReads.orderedStream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         RequestMatcher web = SecurityConfiguration::isWebPage;
         var requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(web);
         http.authenticationManager(authenticationManager)
-                .authorizeHttpRequests(a -> a.requestMatchers("/rest/about/**")
-                        .permitAll()
-                        .requestMatchers("/rest/**")
-                        .authenticated()
-                        .requestMatchers("/web/login", "/web/wicket/resource/**")
-                        .permitAll()
-                        .requestMatchers("/web", "/web/**")
-                        .authenticated()
-                        .anyRequest()
-                        .permitAll())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/rest/about/**").permitAll();
+                    if (readable.length > 0) {
+                        a.requestMatchers(org.springframework.http.HttpMethod.GET, readable)
+                                .permitAll();
+                    }
+                    a.requestMatchers("/rest/**")
+                            .authenticated()
+                            .requestMatchers("/web/login", "/web/wicket/resource/**")
+                            .permitAll()
+                            .requestMatchers("/web", "/web/**")
+                            .authenticated()
+                            .anyRequest()
+                            .permitAll();
+                })
                 .httpBasic(
                         b -> b.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(problems))
                 .formLogin(f -> f.loginPage("/web/login")

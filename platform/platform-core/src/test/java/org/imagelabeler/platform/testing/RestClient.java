@@ -1,4 +1,4 @@
-package org.imagelabeler.platform.app;
+package org.imagelabeler.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 /** A small HTTP client for tests: real requests over loopback, JSON bodies, Basic or Bearer. */
-final class RestClient {
+public final class RestClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,31 +24,31 @@ final class RestClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    RestClient(String base) {
+    public RestClient(String base) {
         this.base = base;
     }
 
-    record Auth(String header) {
-        static Auth none() {
+    public record Auth(String header) {
+        public static Auth none() {
             return new Auth(null);
         }
 
-        static Auth basic(String user, String password) {
+        public static Auth basic(String user, String password) {
             return new Auth("Basic "
                     + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
 
-        static Auth bearer(String token) {
+        public static Auth bearer(String token) {
             return new Auth("Bearer " + token);
         }
     }
 
-    record Response(int status, HttpHeaders headers, byte[] bytes) {
-        String body() {
+    public record Response(int status, HttpHeaders headers, byte[] bytes) {
+        public String body() {
             return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(bytes);
             } catch (IOException e) {
@@ -56,40 +56,40 @@ final class RestClient {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
 
-        String contentType() {
+        public String contentType() {
             return header("Content-Type");
         }
     }
 
-    String base() {
+    public String base() {
         return base;
     }
 
-    Response get(String path, Auth auth) {
+    public Response get(String path, Auth auth) {
         return send(request(path, auth).GET());
     }
 
-    Response delete(String path, Auth auth) {
+    public Response delete(String path, Auth auth) {
         return send(request(path, auth).DELETE());
     }
 
-    Response post(String path, String json, Auth auth) {
+    public Response post(String path, String json, Auth auth) {
         return send(request(path, auth)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Response put(String path, String json, Auth auth) {
+    public Response put(String path, String json, Auth auth) {
         return send(request(path, auth)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Response send(HttpRequest.Builder request) {
+    public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.headers(), r.body());
@@ -101,7 +101,7 @@ final class RestClient {
         }
     }
 
-    HttpRequest.Builder request(String path, Auth auth) {
+    public HttpRequest.Builder request(String path, Auth auth) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (auth.header() != null) {
             b.header("Authorization", auth.header());

@@ -1,0 +1,79 @@
+package org.imagelabeler.labeler.config;
+
+import org.imagelabeler.labeler.access.EventAccess;
+import org.imagelabeler.labeler.audit.AuditController;
+import org.imagelabeler.labeler.audit.AuditLog;
+import org.imagelabeler.labeler.events.EventController;
+import org.imagelabeler.labeler.events.EventRepository;
+import org.imagelabeler.labeler.events.EventService;
+import org.imagelabeler.labeler.teams.MembershipRepository;
+import org.imagelabeler.labeler.teams.TeamController;
+import org.imagelabeler.labeler.teams.TeamService;
+import org.imagelabeler.platform.config.PlatformCoreAutoConfiguration;
+import org.imagelabeler.platform.database.Database;
+import org.imagelabeler.platform.database.SchemaMigration;
+import org.imagelabeler.platform.extension.ExtensionPriority;
+import org.imagelabeler.platform.security.PublicReadPaths;
+import org.imagelabeler.platform.security.UserAccounts;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The labeling plugin: its schema, domain services and {@code /rest/labeler} API. */
+@AutoConfiguration(after = PlatformCoreAutoConfiguration.class)
+@Import({EventController.class, TeamController.class, AuditController.class})
+public class LabelerAutoConfiguration {
+
+    /** Migrates after the platform's tables (the platform has the highest priority). */
+    @Bean
+    SchemaMigration labelerSchema() {
+        return new SchemaMigration("labeler", ExtensionPriority.NORMAL);
+    }
+
+    /** Public events, their teams and files are readable without signing in; the plugin decides. */
+    @Bean
+    PublicReadPaths labelerPublicReads() {
+        return new PublicReadPaths(java.util.List.of("/rest/labeler/**"));
+    }
+
+    @Bean
+    EventRepository eventRepository(Database database) {
+        return new EventRepository(database);
+    }
+
+    @Bean
+    MembershipRepository membershipRepository(Database database) {
+        return new MembershipRepository(database);
+    }
+
+    @Bean
+    AuditLog auditLog(Database database) {
+        return new AuditLog(database);
+    }
+
+    @Bean
+    EventAccess eventAccess(EventRepository events, MembershipRepository members) {
+        return new EventAccess(events, members);
+    }
+
+    @Bean
+    EventService eventService(
+            EventRepository events,
+            MembershipRepository members,
+            EventAccess access,
+            AuditLog audit,
+            TransactionTemplate tx) {
+        return new EventService(events, members, access, audit, tx);
+    }
+
+    @Bean
+    TeamService teamService(
+            MembershipRepository members,
+            EventAccess access,
+            UserAccounts users,
+            AuditLog audit,
+            TransactionTemplate tx) {
+        return new TeamService(members, access, users, audit, tx);
+    }
+}
