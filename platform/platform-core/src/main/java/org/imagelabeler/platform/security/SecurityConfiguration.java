@@ -103,17 +103,19 @@ public class SecurityConfiguration {
         var requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(web);
         http.authenticationManager(authenticationManager)
+                // plain path matchers: the default ones ask Spring MVC's handler mappings on every
+                // request, a cost that showed in the tile benchmark
                 .authorizeHttpRequests(a -> {
-                    a.requestMatchers("/rest/about/**").permitAll();
+                    a.requestMatchers(paths(null, "/rest/about/**")).permitAll();
                     if (readable.length > 0) {
-                        a.requestMatchers(org.springframework.http.HttpMethod.GET, readable)
+                        a.requestMatchers(paths(org.springframework.http.HttpMethod.GET, readable))
                                 .permitAll();
                     }
-                    a.requestMatchers("/rest/**")
+                    a.requestMatchers(paths(null, "/rest/**"))
                             .authenticated()
-                            .requestMatchers("/web/login", "/web/wicket/resource/**")
+                            .requestMatchers(paths(null, "/web/login", "/web/wicket/resource/**"))
                             .permitAll()
-                            .requestMatchers("/web", "/web/**")
+                            .requestMatchers(paths(null, "/web", "/web/**"))
                             .authenticated()
                             .anyRequest()
                             .permitAll();
@@ -143,6 +145,13 @@ public class SecurityConfiguration {
         return !SAFE_METHODS.contains(request.getMethod())
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && (request.getRequestedSessionId() != null || isWebPage(request));
+    }
+
+    private static RequestMatcher[] paths(org.springframework.http.HttpMethod method, String... patterns) {
+        var builder = org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults();
+        return java.util.Arrays.stream(patterns)
+                .map(p -> builder.matcher(method, p))
+                .toArray(RequestMatcher[]::new);
     }
 
     private static boolean isWebPage(HttpServletRequest request) {

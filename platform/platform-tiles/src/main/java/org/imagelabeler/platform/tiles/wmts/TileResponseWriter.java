@@ -40,6 +40,8 @@ public final class TileResponseWriter implements ResponseWriter {
         response.setContentType(tile.tile().contentType());
         byte[] body = tile.tile().body();
         response.setContentLength(body.length);
+        // headers and the whole tile leave in one write, not in buffer-sized pieces
+        response.setBufferSize(Math.max(response.getBufferSize(), body.length + 1024));
         try (OutputStream out = response.getOutputStream()) {
             out.write(body);
         }

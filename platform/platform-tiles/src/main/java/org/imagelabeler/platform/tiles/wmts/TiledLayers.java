@@ -69,8 +69,25 @@ public final class TiledLayers {
         return secured.layer(subject, ws, layerName).filter(LayerInfo::enabled).map(l -> tiled(l, trimmed));
     }
 
+    /**
+     * Tiled views already made, by layer id and name; an entry holds while the catalog hands out
+     * the same layer object (a change replaces it), so a tile request does not rebuild its lists.
+     */
+    private final java.util.Map<String, TiledLayer> made = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The tiled view of a layer, whoever asks (seeding, truncation). */
     public TiledLayer tiled(LayerInfo layer, String name) {
+        String key = layer.id() + "|" + name;
+        TiledLayer cached = made.get(key);
+        if (cached != null && cached.layer() == layer) {
+            return cached;
+        }
+        TiledLayer fresh = build(layer, name);
+        made.put(key, fresh);
+        return fresh;
+    }
+
+    private TiledLayer build(LayerInfo layer, String name) {
         List<TileMatrixSet> nativeSets = new ArrayList<>();
         List<TileFormat> formats = new ArrayList<>();
         if (layer.kind() == LayerKind.REMOTE) {

@@ -33,6 +33,15 @@ public class WmtsConfiguration {
     }
 
     @Bean
+    org.springframework.boot.web.servlet.ServletRegistrationBean<WmtsRestTileServlet> wmtsRestTiles(TileService tiles) {
+        var registration = new org.springframework.boot.web.servlet.ServletRegistrationBean<>(
+                new WmtsRestTileServlet(tiles), "/wmts/rest/*");
+        registration.setName("wmtsRestTiles");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    @Bean
     ResponseWriter tileResponseWriter() {
         return new TileResponseWriter();
     }

@@ -11,14 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * WMTS's RESTful binding: {@code /wmts/1.0.0/WMTSCapabilities.xml} and
- * {@code /wmts/rest/{layer}/{style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}?format=...&time=...},
- * the URLs the capabilities' ResourceURL templates name. Errors are WMTS exception reports.
+ * The RESTful capabilities document, {@code /wmts/1.0.0/WMTSCapabilities.xml}, whose ResourceURL
+ * templates name the tiles that {@link WmtsRestTileServlet} serves. Errors are WMTS exception
+ * reports.
  */
 @Controller
 public class WmtsRestController {
@@ -47,39 +45,6 @@ public class WmtsRestController {
         } catch (OwsException e) {
             WmtsService.write(e, response);
         } catch (Exception e) {
-            fail(e, response);
-        }
-    }
-
-    @GetMapping("/wmts/rest/{layer}/{style}/{tileMatrixSet}/{tileMatrix}/{row}/{column}")
-    public void tile(
-            @PathVariable String layer,
-            @PathVariable String style,
-            @PathVariable String tileMatrixSet,
-            @PathVariable String tileMatrix,
-            @PathVariable String row,
-            @PathVariable String column,
-            @RequestParam(required = false) String format,
-            @RequestParam(required = false) String time,
-            HttpServletRequest request,
-            HttpServletResponse response)
-            throws IOException {
-        try {
-            TileResponse tile = tiles.tile(new TileRequest(
-                    CurrentSubject.get(),
-                    null,
-                    layer,
-                    style,
-                    tileMatrixSet,
-                    tileMatrix,
-                    row,
-                    column,
-                    format == null ? "image/png" : format,
-                    time));
-            TileResponseWriter.write(tile, request, response);
-        } catch (OwsException e) {
-            WmtsService.write(e, response);
-        } catch (RuntimeException e) {
             fail(e, response);
         }
     }
