@@ -116,6 +116,34 @@ class GibsCascadeTest extends ServerTestBase {
     }
 
     @Test
+    void truncatingOneDateKeepsTheOthers() {
+        String day1 = nativeTile("terra", "250m", 3, 2, 3, "2017-01-01");
+        String day2 = nativeTile("terra", "250m", 3, 2, 3, "2017-01-02");
+        client.get(day1, Auth.none());
+        client.get(day2, Auth.none());
+        var truncate = client.post(
+                "/rest/seed/" + WS + ":terra",
+                "{\"type\":\"truncate\",\"tileMatrixSet\":\"250m\",\"time\":\"2017-01-01\"}",
+                admin);
+        var job = client.get(
+                truncate.header("Location")
+                        .substring(truncate.header("Location").indexOf("/rest/")),
+                admin);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> client.get("/rest/jobs/" + job.json().path("id").asText(), admin)
+                        .json()
+                        .path("state")
+                        .asText()
+                        .equals("SUCCEEDED"));
+        assertThat(client.get(day2, Auth.none()).header("X-Cache")).isEqualTo("HIT");
+        assertThat(client.get(day1, Auth.none()).header("X-Cache")).isEqualTo("MISS");
+        assertThat(gibs.hits())
+                .extracting(StandInGibs.TileHit::time)
+                .containsExactly("2017-01-01", "2017-01-02", "2017-01-01");
+    }
+
+    @Test
     void kvpOnlyRemoteIsCascadedByKvpGetTile() throws Exception {
         var tile = client.get(nativeTile("terra2013", "EPSG4326_250m", 1, 1, 2, null), Auth.none());
         assertThat(tile.status()).as(tile.body()).isEqualTo(200);
