@@ -36,6 +36,10 @@ public abstract class LabelerServerTestBase {
 
     protected RestClient client;
 
+    /** The data directory of the server under test. */
+    @org.springframework.beans.factory.annotation.Value("${labeler.data-dir}")
+    protected Path dataDir;
+
     protected final RestClient.Auth admin = RestClient.Auth.basic("admin", ADMIN_PASSWORD);
 
     @DynamicPropertySource

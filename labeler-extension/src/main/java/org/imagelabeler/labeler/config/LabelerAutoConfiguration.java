@@ -6,15 +6,20 @@ import org.imagelabeler.labeler.audit.AuditLog;
 import org.imagelabeler.labeler.events.EventController;
 import org.imagelabeler.labeler.events.EventRepository;
 import org.imagelabeler.labeler.events.EventService;
+import org.imagelabeler.labeler.images.ImageController;
+import org.imagelabeler.labeler.images.ImageRepository;
+import org.imagelabeler.labeler.images.ImageService;
 import org.imagelabeler.labeler.teams.MembershipRepository;
 import org.imagelabeler.labeler.teams.TeamController;
 import org.imagelabeler.labeler.teams.TeamService;
 import org.imagelabeler.platform.config.PlatformCoreAutoConfiguration;
 import org.imagelabeler.platform.database.Database;
 import org.imagelabeler.platform.database.SchemaMigration;
+import org.imagelabeler.platform.datadir.DataDirectory;
 import org.imagelabeler.platform.extension.ExtensionPriority;
 import org.imagelabeler.platform.security.PublicReadPaths;
 import org.imagelabeler.platform.security.UserAccounts;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -22,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The labeling plugin: its schema, domain services and {@code /rest/labeler} API. */
 @AutoConfiguration(after = PlatformCoreAutoConfiguration.class)
-@Import({EventController.class, TeamController.class, AuditController.class})
+@Import({EventController.class, TeamController.class, AuditController.class, ImageController.class})
 public class LabelerAutoConfiguration {
 
     /** Migrates after the platform's tables (the platform has the highest priority). */
@@ -65,6 +70,24 @@ public class LabelerAutoConfiguration {
             AuditLog audit,
             TransactionTemplate tx) {
         return new EventService(events, members, access, audit, tx);
+    }
+
+    @Bean
+    ImageRepository imageRepository(Database database) {
+        return new ImageRepository(database);
+    }
+
+    /** Image uploads are limited to {@code labeler.images.max-bytes} (2 GiB). */
+    @Bean
+    ImageService imageService(
+            ImageRepository images,
+            MembershipRepository members,
+            EventAccess access,
+            AuditLog audit,
+            TransactionTemplate tx,
+            DataDirectory dataDir,
+            @Value("${labeler.images.max-bytes:2147483648}") long maxBytes) {
+        return new ImageService(images, members, access, audit, tx, dataDir, maxBytes);
     }
 
     @Bean

@@ -42,7 +42,7 @@ public final class CoverageResampler {
      * The view's picture, or null when the coverage does not reach into the view. The image is
      * reused by the next call on the same thread: draw it before rendering again.
      */
-    static BufferedImage render(CoverageSource source, RasterStyle style, MapView view) throws RenderException {
+    public static BufferedImage render(CoverageSource source, RasterStyle style, MapView view) throws RenderException {
         try {
             Sampling s = Sampling.prepare(source, style, view);
             if (s == null) {

@@ -4,12 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -133,7 +131,7 @@ public class CoverageUploadController {
         Path temp = dir.resolve(AtomicFileWriter.TEMP_PREFIX + id + ".tif");
         Path original = dir.resolve(id + ".tif");
         try {
-            long size = copy(body, temp);
+            long size = org.imagelabeler.platform.rest.UploadStream.copy(body, temp, maxBytes, null);
             if (size == 0) {
                 throw ApiProblem.badRequest("file", "the upload is empty");
             }
@@ -167,26 +165,5 @@ public class CoverageUploadController {
                         "state",
                         job.state().name()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(answer);
-    }
-
-    /** Streams to {@code target}, refusing more than the limit. */
-    private long copy(InputStream in, Path target) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        long total = 0;
-        try (OutputStream out =
-                Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new ApiProblem(
-                            HttpStatus.PAYLOAD_TOO_LARGE,
-                            "file",
-                            "the upload exceeds the limit of " + maxBytes + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return total;
     }
 }

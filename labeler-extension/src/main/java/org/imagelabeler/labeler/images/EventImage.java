@@ -1,0 +1,39 @@
+package org.imagelabeler.labeler.images;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An image of an event: an upload (PNG, JPEG, GeoTIFF) or, later, a chip extracted from a map
+ * layer. The file lives in the data directory; {@code source} records where it came from.
+ *
+ * @param filePath the original file, relative to the data directory
+ * @param georeference null for a plain picture
+ * @param source the provenance: {@code kind} ({@code upload}...) and what produced it
+ */
+public record EventImage(
+        String id,
+        String eventId,
+        String name,
+        String mediaType,
+        int width,
+        int height,
+        long bytes,
+        String sha256,
+        String filePath,
+        Georeference georeference,
+        ImageStatus status,
+        String assignee,
+        List<String> tags,
+        Map<String, Object> source,
+        String createdBy,
+        Instant created,
+        Instant updated,
+        int version) {
+
+    public EventImage {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        source = source == null ? Map.of() : Map.copyOf(source);
+    }
+}
