@@ -1,6 +1,9 @@
 package org.imagelabeler.labeler.config;
 
 import org.imagelabeler.labeler.access.EventAccess;
+import org.imagelabeler.labeler.annotations.AnnotationController;
+import org.imagelabeler.labeler.annotations.AnnotationRepository;
+import org.imagelabeler.labeler.annotations.AnnotationService;
 import org.imagelabeler.labeler.audit.AuditController;
 import org.imagelabeler.labeler.audit.AuditLog;
 import org.imagelabeler.labeler.events.EventController;
@@ -27,7 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The labeling plugin: its schema, domain services and {@code /rest/labeler} API. */
 @AutoConfiguration(after = PlatformCoreAutoConfiguration.class)
-@Import({EventController.class, TeamController.class, AuditController.class, ImageController.class})
+@Import({
+    EventController.class,
+    TeamController.class,
+    AuditController.class,
+    ImageController.class,
+    AnnotationController.class
+})
 public class LabelerAutoConfiguration {
 
     /** Migrates after the platform's tables (the platform has the highest priority). */
@@ -68,8 +77,24 @@ public class LabelerAutoConfiguration {
             MembershipRepository members,
             EventAccess access,
             AuditLog audit,
+            TransactionTemplate tx,
+            AnnotationRepository annotations) {
+        return new EventService(events, members, access, audit, tx, annotations);
+    }
+
+    @Bean
+    AnnotationRepository annotationRepository(Database database) {
+        return new AnnotationRepository(database);
+    }
+
+    @Bean
+    AnnotationService annotationService(
+            AnnotationRepository annotations,
+            ImageRepository images,
+            EventAccess access,
+            AuditLog audit,
             TransactionTemplate tx) {
-        return new EventService(events, members, access, audit, tx);
+        return new AnnotationService(annotations, images, access, audit, tx);
     }
 
     @Bean

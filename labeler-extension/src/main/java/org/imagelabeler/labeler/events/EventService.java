@@ -39,6 +39,7 @@ public class EventService {
     private final EventAccess access;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final LabelUsage usage;
     private final ObjectMapper json = new ObjectMapper();
 
     public EventService(
@@ -46,12 +47,14 @@ public class EventService {
             MembershipRepository members,
             EventAccess access,
             AuditLog audit,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            LabelUsage usage) {
         this.events = events;
         this.members = members;
         this.access = access;
         this.audit = audit;
         this.tx = tx;
+        this.usage = usage;
     }
 
     public Event create(Subject subject, EventJson in) {
@@ -121,6 +124,14 @@ public class EventService {
                 old.created(),
                 Instant.now(),
                 old.version() + 1));
+        for (LabelClass c : old.labelSchema().classes()) {
+            long used = changed.labelSchema().hasClass(c.name()) ? 0 : usage.annotationsWithClass(old.id(), c.name());
+            if (used > 0) {
+                throw ApiProblem.conflict("class '" + c.name() + "' is used by " + used + " annotation"
+                                + (used == 1 ? "" : "s") + ": keep it, or give those annotations another class first")
+                        .with("class", c.name());
+            }
+        }
         tx.executeWithoutResult(status -> {
             if (!events.update(changed, old.version())) {
                 status.setRollbackOnly();
