@@ -65,6 +65,15 @@ public class AuditLog {
                 .list();
     }
 
+    /** What happened to one object of an event, oldest first. */
+    public List<AuditEntry> ofTarget(String eventId, String targetType, String targetId) {
+        return jdbc.sql(
+                        "SELECT * FROM labeler_audit WHERE event_id = ? AND target_type = ? AND target_id = ? ORDER BY id")
+                .params(eventId, targetType, targetId)
+                .query(this::map)
+                .list();
+    }
+
     private String write(Object value) {
         try {
             return value == null ? null : json.writeValueAsString(value);

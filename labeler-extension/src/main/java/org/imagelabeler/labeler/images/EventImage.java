@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param filePath the original file, relative to the data directory
  * @param georeference null for a plain picture
+ * @param labeledBy who last marked it labeled: a rejected image goes back to them
  * @param source the provenance: {@code kind} ({@code upload}...) and what produced it
  */
 public record EventImage(
@@ -25,6 +26,7 @@ public record EventImage(
         Georeference georeference,
         ImageStatus status,
         String assignee,
+        String labeledBy,
         List<String> tags,
         Map<String, Object> source,
         String createdBy,

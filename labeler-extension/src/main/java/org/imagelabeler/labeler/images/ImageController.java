@@ -47,11 +47,35 @@ public class ImageController {
     private final ImageService service;
     private final ImageRepository images;
     private final EventAccess access;
+    private final org.imagelabeler.labeler.audit.AuditLog audit;
 
-    public ImageController(ImageService service, ImageRepository images, EventAccess access) {
+    public ImageController(
+            ImageService service,
+            ImageRepository images,
+            EventAccess access,
+            org.imagelabeler.labeler.audit.AuditLog audit) {
         this.service = service;
         this.images = images;
         this.access = access;
+        this.audit = audit;
+    }
+
+    /** A reviewer accepts or rejects the image's labels: {@code {"decision": "reject", "comment": ...}}. */
+    @PostMapping(
+            path = "/{id}/review",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ImageJson> review(
+            @PathVariable String slug, @PathVariable String id, @RequestBody ImageService.Review review) {
+        EventImage image = service.review(CurrentSubject.get(), slug, id, review);
+        return ResponseEntity.ok().eTag("\"" + image.version() + "\"").body(json(slug, image));
+    }
+
+    /** Who did what to the image, oldest first: uploads, labeling, assignments, reviews and their comments. */
+    @GetMapping(path = "/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<org.imagelabeler.labeler.audit.AuditEntry> history(@PathVariable String slug, @PathVariable String id) {
+        EventImage image = readable(slug, id);
+        return audit.ofTarget(image.eventId(), "image", id);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -174,6 +198,7 @@ public class ImageController {
                 g == null ? null : g.footprint().toText(),
                 i.status(),
                 i.assignee(),
+                i.labeledBy(),
                 i.tags(),
                 i.source(),
                 i.createdBy(),

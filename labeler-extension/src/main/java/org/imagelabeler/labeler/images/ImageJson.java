@@ -20,6 +20,7 @@ public record ImageJson(
         String footprint,
         ImageStatus status,
         String assignee,
+        String labeledBy,
         List<String> tags,
         Map<String, Object> source,
         String createdBy,

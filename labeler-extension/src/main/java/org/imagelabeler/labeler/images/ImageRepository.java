@@ -30,9 +30,10 @@ public class ImageRepository {
 
     public void insert(EventImage i) {
         jdbc.sql("INSERT INTO labeler_images (id, event_id, name, media_type, width, height, bytes, sha256, file_path,"
-                        + " crs, transform, footprint, status, assignee, tags, source, created_by, created_at,"
-                        + " updated_at, version) VALUES (:id, :event, :name, :type, :width, :height, :bytes, :sha,"
-                        + " :path, :crs, :transform, ST_GeomFromText(:footprint, 4326), :status, :assignee, :tags,"
+                        + " crs, transform, footprint, status, assignee, labeled_by, tags, source, created_by,"
+                        + " created_at, updated_at, version) VALUES (:id, :event, :name, :type, :width, :height,"
+                        + " :bytes, :sha, :path, :crs, :transform, ST_GeomFromText(:footprint, 4326), :status,"
+                        + " :assignee, :labeledBy, :tags,"
                         + " :source, :createdBy, :created, :updated, :version)")
                 .paramSource(parameters(i))
                 .update();
@@ -42,7 +43,8 @@ public class ImageRepository {
     public boolean update(EventImage i, int expected) {
         var p = parameters(i);
         p.addValue("expected", expected);
-        return jdbc.sql("UPDATE labeler_images SET status = :status, assignee = :assignee, tags = :tags,"
+        return jdbc.sql("UPDATE labeler_images SET status = :status, assignee = :assignee,"
+                                + " labeled_by = :labeledBy, tags = :tags,"
                                 + " updated_at = :updated, version = :version WHERE id = :id AND version = :expected")
                         .paramSource(p)
                         .update()
@@ -84,7 +86,8 @@ public class ImageRepository {
     }
 
     private static final String SELECT = "SELECT id, event_id, name, media_type, width, height, bytes, sha256,"
-            + " file_path, crs, transform, ST_AsText(footprint) AS footprint_wkt, status, assignee, tags, source,"
+            + " file_path, crs, transform, ST_AsText(footprint) AS footprint_wkt, status, assignee, labeled_by, tags,"
+            + " source,"
             + " created_by, created_at, updated_at, version FROM labeler_images";
 
     private static Map<String, Object> where(Query q, StringBuilder sql) {
@@ -127,6 +130,7 @@ public class ImageRepository {
             p.addValue("footprint", g == null ? null : g.footprint().toText());
             p.addValue("status", i.status().name());
             p.addValue("assignee", i.assignee());
+            p.addValue("labeledBy", i.labeledBy());
             p.addValue("tags", json.writeValueAsString(i.tags()));
             p.addValue("source", json.writeValueAsString(i.source()));
             p.addValue("createdBy", i.createdBy());
@@ -161,6 +165,7 @@ public class ImageRepository {
                     geo,
                     ImageStatus.valueOf(rs.getString("status")),
                     rs.getString("assignee"),
+                    rs.getString("labeled_by"),
                     json.readValue(rs.getString("tags"), new TypeReference<List<String>>() {}),
                     json.readValue(rs.getString("source"), new TypeReference<Map<String, Object>>() {}),
                     rs.getString("created_by"),

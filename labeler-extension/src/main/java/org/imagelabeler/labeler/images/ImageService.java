@@ -103,6 +103,7 @@ public class ImageService {
                     found.georeference(),
                     ImageStatus.UNLABELED,
                     null,
+                    null,
                     List.of(),
                     source,
                     subject.username(),
@@ -168,6 +169,9 @@ public class ImageService {
                 old.georeference(),
                 c.status() != null ? c.status() : old.status(),
                 c.assignee() == null ? old.assignee() : c.assignee().isEmpty() ? null : c.assignee(),
+                c.status() == ImageStatus.LABELED && old.status() != ImageStatus.LABELED
+                        ? subject.username()
+                        : old.labeledBy(),
                 c.tags() != null ? List.copyOf(new java.util.LinkedHashSet<>(c.tags())) : old.tags(),
                 old.source(),
                 old.createdBy(),
@@ -182,6 +186,57 @@ public class ImageService {
             audit.record(event.id(), subject.username(), "update", "image", id, summary(old), summary(changed));
         });
         return changed;
+    }
+
+    /** A reviewer's decision on a labeled image. */
+    public record Review(String decision, String comment) {}
+
+    /**
+     * Accepts or rejects the labels of a labeled image, with a comment kept in its history. A
+     * rejected image goes back to the labeler who labeled it.
+     */
+    public EventImage review(Subject subject, String slug, String id, Review r) {
+        Event event = access.require(subject, slug, EventAction.REVIEW);
+        EventImage old = images.find(event.id(), id).orElseThrow(() -> ApiProblem.notFound("no image " + id));
+        String decision = r == null || r.decision() == null ? "" : r.decision().toLowerCase(java.util.Locale.ROOT);
+        if (!decision.equals("accept") && !decision.equals("reject")) {
+            throw ApiProblem.badRequest("decision", "decision must be accept or reject");
+        }
+        if (old.status() != ImageStatus.LABELED) {
+            throw ApiProblem.conflict(
+                    "image " + id + " is " + old.status().json() + ": only labeled images are reviewed");
+        }
+        boolean accept = decision.equals("accept");
+        EventImage reviewed = new EventImage(
+                old.id(),
+                old.eventId(),
+                old.name(),
+                old.mediaType(),
+                old.width(),
+                old.height(),
+                old.bytes(),
+                old.sha256(),
+                old.filePath(),
+                old.georeference(),
+                accept ? ImageStatus.ACCEPTED : ImageStatus.REJECTED,
+                accept || old.labeledBy() == null ? old.assignee() : old.labeledBy(),
+                old.labeledBy(),
+                old.tags(),
+                old.source(),
+                old.createdBy(),
+                old.created(),
+                Instant.now(),
+                old.version() + 1);
+        Map<String, Object> after = summary(reviewed);
+        after.put("comment", r.comment());
+        tx.executeWithoutResult(status -> {
+            if (!images.update(reviewed, old.version())) {
+                status.setRollbackOnly();
+                throw preconditionFailed(images.find(event.id(), id).orElse(old));
+            }
+            audit.record(event.id(), subject.username(), decision, "image", id, summary(old), after);
+        });
+        return reviewed;
     }
 
     public void delete(Subject subject, String slug, String id) throws IOException {
@@ -236,6 +291,7 @@ public class ImageService {
         m.put("name", i.name());
         m.put("status", i.status().json());
         m.put("assignee", i.assignee());
+        m.put("labeledBy", i.labeledBy());
         m.put("tags", i.tags());
         m.put("version", i.version());
         return m;
