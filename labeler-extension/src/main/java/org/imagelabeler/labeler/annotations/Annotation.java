@@ -30,7 +30,9 @@ public record Annotation(
         int version) {
 
     public Annotation {
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = attributes == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
     }
 
     /** Where the geometry is drawn. */

@@ -9,6 +9,8 @@ import org.imagelabeler.labeler.audit.AuditLog;
 import org.imagelabeler.labeler.events.EventController;
 import org.imagelabeler.labeler.events.EventRepository;
 import org.imagelabeler.labeler.events.EventService;
+import org.imagelabeler.labeler.extraction.ExtractionController;
+import org.imagelabeler.labeler.extraction.ExtractionJob;
 import org.imagelabeler.labeler.images.ImageController;
 import org.imagelabeler.labeler.images.ImageRepository;
 import org.imagelabeler.labeler.images.ImageService;
@@ -35,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
     TeamController.class,
     AuditController.class,
     ImageController.class,
-    AnnotationController.class
+    AnnotationController.class,
+    ExtractionController.class
 })
 public class LabelerAutoConfiguration {
 
@@ -80,6 +83,15 @@ public class LabelerAutoConfiguration {
             TransactionTemplate tx,
             AnnotationRepository annotations) {
         return new EventService(events, members, access, audit, tx, annotations);
+    }
+
+    @Bean
+    ExtractionJob extractionJob(
+            EventRepository events,
+            org.imagelabeler.platform.catalog.Catalog catalog,
+            org.imagelabeler.platform.extension.ExtensionRegistry extensions,
+            ImageService images) {
+        return new ExtractionJob(events, catalog, extensions, images);
     }
 
     @Bean

@@ -36,6 +36,8 @@ public record EventImage(
 
     public EventImage {
         tags = tags == null ? List.of() : List.copyOf(tags);
-        source = source == null ? Map.of() : Map.copyOf(source);
+        source = source == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(source));
     }
 }

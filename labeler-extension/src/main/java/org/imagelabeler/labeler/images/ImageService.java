@@ -69,27 +69,49 @@ public class ImageService {
 
     public EventImage upload(Subject subject, String slug, InputStream body, String name) throws IOException {
         Event event = access.require(subject, slug, EventAction.ADD_IMAGES);
-        Path dir = directory(event.id());
+        Path temp = temporary(event.id());
+        try {
+            UploadStream.copy(body, temp, maxBytes, null);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("kind", "upload");
+        source.put("filename", cleanName(name));
+        return store(event, temp, name, source, subject.username());
+    }
+
+    /** A new temporary file in the event's image directory, for a file on its way in. */
+    public Path temporary(String eventId) throws IOException {
+        Path dir = directory(eventId);
         Files.createDirectories(dir);
+        return dir.resolve(".tmp-" + UUID.randomUUID());
+    }
+
+    /**
+     * Makes {@code temp} (in the event's directory, see {@link #temporary}) an image of the event:
+     * checks it, writes its previews, moves it into place and records it with its provenance;
+     * removes everything when any step fails.
+     */
+    public EventImage store(Event event, Path temp, String name, Map<String, Object> source, String user)
+            throws IOException {
+        Path dir = directory(event.id());
         String id = UUID.randomUUID().toString();
-        Path temp = dir.resolve(".tmp-" + id);
         Path thumb = dir.resolve(id + ".thumb.png");
         Path display = dir.resolve(id + ".display.png");
         Path file = null;
         try {
-            MessageDigest sha = sha256();
-            long size = UploadStream.copy(body, temp, maxBytes, sha);
+            long size = Files.size(temp);
             ImageInspector.Inspection found = ImageInspector.inspect(temp, DISPLAY);
             writePng(scale(found.picture(), THUMBNAIL), thumb);
             if (found.georeference() != null) {
                 writePng(found.picture(), display);
             }
+            String sha256 = sha256(temp);
             file = dir.resolve(id + extension(found.mediaType()));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             Instant now = Instant.now();
-            Map<String, Object> source = new LinkedHashMap<>();
-            source.put("kind", "upload");
-            source.put("filename", cleanName(name));
             EventImage image = new EventImage(
                     id,
                     event.id(),
@@ -98,7 +120,7 @@ public class ImageService {
                     found.width(),
                     found.height(),
                     size,
-                    HexFormat.of().formatHex(sha.digest()),
+                    sha256,
                     dataDir.root().relativize(file).toString(),
                     found.georeference(),
                     ImageStatus.UNLABELED,
@@ -106,13 +128,13 @@ public class ImageService {
                     null,
                     List.of(),
                     source,
-                    subject.username(),
+                    user,
                     now,
                     now,
                     1);
             tx.executeWithoutResult(status -> {
                 images.insert(image);
-                audit.record(event.id(), subject.username(), "add", "image", id, null, summary(image));
+                audit.record(event.id(), user, "add", "image", id, null, summary(image));
             });
             return image;
         } catch (IOException | RuntimeException e) {
@@ -339,9 +361,15 @@ public class ImageService {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                sha.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
