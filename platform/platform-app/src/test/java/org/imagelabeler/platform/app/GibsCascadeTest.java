@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.imagelabeler.platform.testing.RestClient.Auth;
+import org.imagelabeler.platform.tiles.cascade.StandInGibs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

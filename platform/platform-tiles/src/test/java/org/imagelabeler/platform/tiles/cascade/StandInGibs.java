@@ -1,4 +1,4 @@
-package org.imagelabeler.platform.app;
+package org.imagelabeler.platform.tiles.cascade;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -27,22 +27,22 @@ import javax.imageio.ImageIO;
  * request whose flat colour encodes the tile (see {@link #colour}), so a test can tell which
  * tile landed where. Every tile request is recorded. It can be told to stall or to fail.
  */
-final class StandInGibs implements AutoCloseable {
+public final class StandInGibs implements AutoCloseable {
 
-    enum Mode {
+    public enum Mode {
         NORMAL,
         STALL,
         DOWN
     }
 
     /** A tile request as GIBS would see it. */
-    record TileHit(String layer, String time, String tileMatrix, long row, long column) {}
+    public record TileHit(String layer, String time, String tileMatrix, long row, long column) {}
 
     private final HttpServer server;
     private final List<TileHit> hits = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.NORMAL;
 
-    StandInGibs() throws IOException {
+    public StandInGibs() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stand-in-gibs");
@@ -54,34 +54,34 @@ final class StandInGibs implements AutoCloseable {
         server.start();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The KVP endpoint of the 2013 document. */
-    String map1Capabilities() {
+    public String map1Capabilities() {
         return base() + "/map1/wmts.cgi?SERVICE=WMTS&REQUEST=GetCapabilities";
     }
 
     /** The RESTful capabilities of the present-day document. */
-    String bestCapabilities() {
+    public String bestCapabilities() {
         return base() + "/best/1.0.0/WMTSCapabilities.xml";
     }
 
-    void mode(Mode mode) {
+    public void mode(Mode mode) {
         this.mode = mode;
     }
 
-    List<TileHit> hits() {
+    public List<TileHit> hits() {
         return List.copyOf(hits);
     }
 
-    void clearHits() {
+    public void clearHits() {
         hits.clear();
     }
 
     /** The colour of a tile: red from the column, green from the row, blue from the date. */
-    static Color colour(String time, long row, long column) {
+    public static Color colour(String time, long row, long column) {
         int day = time == null ? 0 : Math.floorMod(time.hashCode(), 6);
         return new Color((int) (30 + 40 * (column % 6)), (int) (30 + 40 * (row % 6)), 30 + 40 * day);
     }
@@ -91,7 +91,7 @@ final class StandInGibs implements AutoCloseable {
         if ("GetCapabilities".equalsIgnoreCase(q.get("REQUEST"))) {
             document(
                     x,
-                    "/gibs/eosdis-wmts-cap.xml",
+                    "/capabilities/eosdis-wmts-cap.xml",
                     "http://map1b.vis.earthdata.nasa.gov/wmts-geo/wmts.cgi?",
                     base() + "/map1/wmts.cgi?");
             return;
@@ -112,7 +112,7 @@ final class StandInGibs implements AutoCloseable {
         if (path.equals("/best/1.0.0/WMTSCapabilities.xml")) {
             document(
                     x,
-                    "/gibs/gibs-modern-wmts-cap.xml",
+                    "/capabilities/gibs-modern-wmts-cap.xml",
                     "https://gibs.earthdata.nasa.gov/wmts/epsg4326/best/",
                     base() + "/best/");
             return;
