@@ -191,6 +191,28 @@ class AnnotationRestTest extends LabelerServerTestBase {
     }
 
     @Test
+    void imagesAreFoundByTheClassOfTheirAnnotationsAndByArea() throws Exception {
+        Setup s = setup();
+        String images = EVENTS + "/" + s.slug() + "/images";
+        assertThat(total(images + "?class=street", s)).isZero();
+        client.post(EVENTS + "/" + s.slug() + "/annotations", pixelBox(s.imageId(), "street", 0, 0, 10, 10), s.owner());
+        assertThat(total(images + "?class=street", s)).isEqualTo(1);
+        assertThat(total(images + "?class=cloud", s)).isZero();
+        // the UTM image lies around lon 9.0-9.13, lat 45.06-45.15
+        assertThat(total(images + "?bbox=9.05,45.1,9.06,45.11", s)).isEqualTo(1);
+        assertThat(total(images + "?bbox=10,40,11,41", s)).isZero();
+        assertThat(client.get(images + "?bbox=1,2", s.owner())
+                        .json()
+                        .path("field")
+                        .asText())
+                .isEqualTo("bbox");
+    }
+
+    private long total(String url, Setup s) {
+        return client.get(url, s.owner()).json().path("total").asLong();
+    }
+
+    @Test
     void theLabelSchemaCannotOrphanAnnotations() throws Exception {
         Setup s = setup();
         client.post(EVENTS + "/" + s.slug() + "/annotations", pixelBox(s.imageId(), "street", 0, 0, 10, 10), s.owner());

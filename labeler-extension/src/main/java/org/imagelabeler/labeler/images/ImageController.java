@@ -36,7 +36,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * {@code /rest/labeler/events/{slug}/images}: upload (the file as the body with {@code ?name=},
  * or a multipart form with a {@code file} part), list (paged; filters {@code status},
- * {@code assignee}, {@code tag}), read, change status, assignee and tags ({@code PATCH}, with
+ * {@code assignee}, {@code tag}, {@code class} of its annotations, {@code bbox} of its footprint), read, change status, assignee and tags ({@code PATCH}, with
  * {@code If-Match}), delete; {@code .../file}, {@code .../thumbnail} and {@code .../display}
  * serve the files under the same access rules as the event.
  */
@@ -108,7 +108,9 @@ public class ImageController {
             @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String assignee,
-            @RequestParam(required = false) String tag) {
+            @RequestParam(required = false) String tag,
+            @RequestParam(name = "class", required = false) String className,
+            @RequestParam(required = false) String bbox) {
         Page.check(page, size);
         Event event = access.require(CurrentSubject.get(), slug, EventAction.READ);
         ImageStatus wanted;
@@ -117,7 +119,8 @@ public class ImageController {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest("status", e.getMessage());
         }
-        var query = new ImageRepository.Query(event.id(), wanted, blank(assignee), blank(tag));
+        var query = new ImageRepository.Query(
+                event.id(), wanted, blank(assignee), blank(tag), blank(className), bbox(bbox));
         List<ImageJson> items = images.list(query, page * size, size).stream()
                 .map(i -> json(slug, i))
                 .toList();
@@ -220,6 +223,23 @@ public class ImageController {
             return Integer.parseInt(ifMatch.trim().replace("W/", "").replace("\"", ""));
         } catch (NumberFormatException e) {
             throw ApiProblem.badRequest("If-Match", "If-Match must be the ETag of the image, e.g. \"3\"");
+        }
+    }
+
+    private static org.locationtech.jts.geom.Envelope bbox(String bbox) {
+        if (bbox == null || bbox.isBlank()) {
+            return null;
+        }
+        try {
+            String[] p = bbox.split(",");
+            double minX = Double.parseDouble(p[0].trim()), minY = Double.parseDouble(p[1].trim());
+            double maxX = Double.parseDouble(p[2].trim()), maxY = Double.parseDouble(p[3].trim());
+            if (p.length != 4 || minX > maxX || minY > maxY) {
+                throw new IllegalArgumentException();
+            }
+            return new org.locationtech.jts.geom.Envelope(minX, maxX, minY, maxY);
+        } catch (RuntimeException e) {
+            throw ApiProblem.badRequest("bbox", "bbox must be minLon,minLat,maxLon,maxLat");
         }
     }
 

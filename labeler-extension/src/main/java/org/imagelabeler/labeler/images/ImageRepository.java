@@ -25,8 +25,17 @@ public class ImageRepository {
         this.jdbc = JdbcClient.create(database.dataSource());
     }
 
-    /** Filters of a list; null means any. */
-    public record Query(String eventId, ImageStatus status, String assignee, String tag) {}
+    /**
+     * Filters of a list; null means any. {@code className}: images with at least one annotation
+     * of that class; {@code bbox}: georeferenced images whose footprint meets it (EPSG:4326).
+     */
+    public record Query(
+            String eventId,
+            ImageStatus status,
+            String assignee,
+            String tag,
+            String className,
+            org.locationtech.jts.geom.Envelope bbox) {}
 
     public void insert(EventImage i) {
         jdbc.sql("INSERT INTO labeler_images (id, event_id, name, media_type, width, height, bytes, sha256, file_path,"
@@ -107,6 +116,20 @@ public class ImageRepository {
             // tags are a JSON array of strings: match the quoted value
             and.add("tags LIKE :tag");
             p.put("tag", "%\"" + q.tag().replace("\"", "") + "\"%");
+        }
+        if (q.className() != null) {
+            and.add("EXISTS (SELECT 1 FROM labeler_annotations a WHERE a.image_id = labeler_images.id"
+                    + " AND a.class_name = :class)");
+            p.put("class", q.className());
+        }
+        if (q.bbox() != null) {
+            // && first: the only form of the test H2GIS answers from its spatial index
+            and.add("footprint && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)"
+                    + " AND ST_Intersects(footprint, ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326))");
+            p.put("minx", q.bbox().getMinX());
+            p.put("miny", q.bbox().getMinY());
+            p.put("maxx", q.bbox().getMaxX());
+            p.put("maxy", q.bbox().getMaxY());
         }
         sql.append(" WHERE ").append(String.join(" AND ", and));
         return p;
