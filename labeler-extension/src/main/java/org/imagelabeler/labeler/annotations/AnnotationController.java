@@ -6,10 +6,11 @@ import java.util.Map;
 import org.imagelabeler.labeler.access.EventAccess;
 import org.imagelabeler.labeler.access.EventAction;
 import org.imagelabeler.labeler.events.Event;
+import org.imagelabeler.labeler.rest.BboxParameter;
+import org.imagelabeler.labeler.rest.IfMatch;
 import org.imagelabeler.labeler.rest.Page;
 import org.imagelabeler.platform.rest.ApiProblem;
 import org.imagelabeler.platform.security.CurrentSubject;
-import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -90,7 +91,8 @@ public class AnnotationController {
                 throw ApiProblem.badRequest("space", "space must be pixel or map");
             }
         }
-        var q = new AnnotationRepository.Query(event.id(), blank(imageId), blank(className), s, bbox(bbox));
+        var q = new AnnotationRepository.Query(
+                event.id(), blank(imageId), blank(className), s, BboxParameter.parse(bbox));
         return Page.of(
                 annotations.list(q, page * size, size).stream()
                         .map(service::view)
@@ -113,7 +115,7 @@ public class AnnotationController {
             @PathVariable String id,
             @RequestBody AnnotationJson body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Annotation a = service.update(CurrentSubject.get(), slug, id, body, version(ifMatch));
+        Annotation a = service.update(CurrentSubject.get(), slug, id, body, IfMatch.version(ifMatch));
         return ResponseEntity.ok().eTag("\"" + a.version() + "\"").body(service.view(a));
     }
 
@@ -123,34 +125,7 @@ public class AnnotationController {
             @PathVariable String slug,
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(CurrentSubject.get(), slug, id, version(ifMatch));
-    }
-
-    private static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(ifMatch.trim().replace("W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("If-Match", "If-Match must be the ETag of the annotation, e.g. \"3\"");
-        }
-    }
-
-    private static Envelope bbox(String bbox) {
-        if (bbox == null || bbox.isBlank()) {
-            return null;
-        }
-        try {
-            String[] p = bbox.split(",");
-            return new Envelope(
-                    Double.parseDouble(p[0].trim()),
-                    Double.parseDouble(p[2].trim()),
-                    Double.parseDouble(p[1].trim()),
-                    Double.parseDouble(p[3].trim()));
-        } catch (RuntimeException e) {
-            throw ApiProblem.badRequest("bbox", "bbox must be minLon,minLat,maxLon,maxLat");
-        }
+        service.delete(CurrentSubject.get(), slug, id, IfMatch.version(ifMatch));
     }
 
     private static String blank(String s) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.imagelabeler.labeler.rest.BboxParameter;
 import org.imagelabeler.platform.database.Database;
 import org.imagelabeler.platform.database.Timestamps;
 import org.locationtech.jts.geom.Envelope;
@@ -107,13 +108,7 @@ public class AnnotationRepository implements org.imagelabeler.labeler.events.Lab
             p.put("space", q.space().name());
         }
         if (q.bbox() != null) {
-            // && first: the only form of the test H2GIS answers from its spatial index
-            and.add("geo && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)"
-                    + " AND ST_Intersects(geo, ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326))");
-            p.put("minx", q.bbox().getMinX());
-            p.put("miny", q.bbox().getMinY());
-            p.put("maxx", q.bbox().getMaxX());
-            p.put("maxy", q.bbox().getMaxY());
+            BboxParameter.where("geo", q.bbox(), and, p);
         }
         sql.append(" WHERE ").append(String.join(" AND ", and));
         return p;

@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import org.imagelabeler.labeler.access.EventAccess;
 import org.imagelabeler.labeler.access.EventAction;
+import org.imagelabeler.labeler.rest.BboxParameter;
+import org.imagelabeler.labeler.rest.IfMatch;
 import org.imagelabeler.labeler.rest.Page;
 import org.imagelabeler.labeler.teams.MembershipRepository;
 import org.imagelabeler.labeler.teams.TeamRole;
-import org.imagelabeler.platform.rest.ApiProblem;
 import org.imagelabeler.platform.security.CurrentSubject;
 import org.imagelabeler.platform.security.Subject;
-import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,7 +67,7 @@ public class EventController {
                 !subject.isAnonymous(),
                 blankToNull(phenomenon),
                 blankToNull(q),
-                bbox(bbox),
+                BboxParameter.parse(bbox),
                 time);
         long total = events.count(query);
         List<EventJson> items = events.list(query, page * size, size).stream()
@@ -101,7 +101,7 @@ public class EventController {
             @RequestBody EventJson body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Subject subject = CurrentSubject.get();
-        Event event = service.update(subject, slug, body, version(ifMatch));
+        Event event = service.update(subject, slug, body, IfMatch.version(ifMatch));
         return ResponseEntity.ok().eTag(etag(event)).body(withHref(service.view(event, role(subject, event))));
     }
 
@@ -140,43 +140,6 @@ public class EventController {
 
     static String etag(Event e) {
         return "\"" + e.version() + "\"";
-    }
-
-    /** The version an {@code If-Match} header names ({@code "3"} or {@code W/"3"}), or null. */
-    static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String v = ifMatch.trim();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("If-Match", "If-Match must be the ETag of the event, e.g. \"3\"");
-        }
-    }
-
-    private static Envelope bbox(String bbox) {
-        if (bbox == null || bbox.isBlank()) {
-            return null;
-        }
-        String[] p = bbox.split(",");
-        try {
-            if (p.length != 4) {
-                throw new NumberFormatException();
-            }
-            double minX = Double.parseDouble(p[0].trim()), minY = Double.parseDouble(p[1].trim());
-            double maxX = Double.parseDouble(p[2].trim()), maxY = Double.parseDouble(p[3].trim());
-            if (minX > maxX || minY > maxY) {
-                throw new NumberFormatException();
-            }
-            return new Envelope(minX, maxX, minY, maxY);
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("bbox", "bbox must be minLon,minLat,maxLon,maxLat");
-        }
     }
 
     private static String blankToNull(String s) {

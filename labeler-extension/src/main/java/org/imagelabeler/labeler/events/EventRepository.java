@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.imagelabeler.labeler.rest.BboxParameter;
 import org.imagelabeler.platform.database.Database;
 import org.imagelabeler.platform.database.Timestamps;
 import org.locationtech.jts.geom.Envelope;
@@ -90,7 +91,7 @@ public class EventRepository {
             + " ST_AsText(aoi) AS aoi_wkt, keywords, visibility, label_schema, created_by, created_at, updated_at,"
             + " version FROM labeler_events";
 
-    /** Appends the WHERE clause; the bbox test carries {@code &&}, the only form H2GIS indexes. */
+    /** Appends the WHERE clause. */
     private static java.util.Map<String, Object> where(Query q, StringBuilder sql) {
         java.util.Map<String, Object> p = new java.util.HashMap<>();
         List<String> and = new ArrayList<>();
@@ -117,12 +118,7 @@ public class EventRepository {
             p.put("text", "%" + q.text().toLowerCase(java.util.Locale.ROOT) + "%");
         }
         if (q.bbox() != null) {
-            and.add("aoi && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)"
-                    + " AND ST_Intersects(aoi, ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326))");
-            p.put("minx", q.bbox().getMinX());
-            p.put("miny", q.bbox().getMinY());
-            p.put("maxx", q.bbox().getMaxX());
-            p.put("maxy", q.bbox().getMaxY());
+            BboxParameter.where("aoi", q.bbox(), and, p);
         }
         if (q.at() != null) {
             and.add("(starts_at IS NULL OR starts_at <= :at) AND (ends_at IS NULL OR ends_at >= :at)");

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.imagelabeler.labeler.access.EventAccess;
 import org.imagelabeler.labeler.access.EventAction;
 import org.imagelabeler.labeler.events.Event;
+import org.imagelabeler.labeler.rest.BboxParameter;
+import org.imagelabeler.labeler.rest.IfMatch;
 import org.imagelabeler.labeler.rest.Page;
 import org.imagelabeler.platform.rest.ApiProblem;
 import org.imagelabeler.platform.security.CurrentSubject;
@@ -120,7 +122,7 @@ public class ImageController {
             throw ApiProblem.badRequest("status", e.getMessage());
         }
         var query = new ImageRepository.Query(
-                event.id(), wanted, blank(assignee), blank(tag), blank(className), bbox(bbox));
+                event.id(), wanted, blank(assignee), blank(tag), blank(className), BboxParameter.parse(bbox));
         List<ImageJson> items = images.list(query, page * size, size).stream()
                 .map(i -> json(slug, i))
                 .toList();
@@ -142,7 +144,7 @@ public class ImageController {
             @PathVariable String id,
             @RequestBody ImageService.Change change,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        EventImage image = service.change(CurrentSubject.get(), slug, id, change, version(ifMatch));
+        EventImage image = service.change(CurrentSubject.get(), slug, id, change, IfMatch.version(ifMatch));
         return ResponseEntity.ok().eTag("\"" + image.version() + "\"").body(json(slug, image));
     }
 
@@ -213,34 +215,6 @@ public class ImageController {
                         "file", self + "/file",
                         "thumbnail", self + "/thumbnail",
                         "display", self + "/display"));
-    }
-
-    private static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(ifMatch.trim().replace("W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("If-Match", "If-Match must be the ETag of the image, e.g. \"3\"");
-        }
-    }
-
-    private static org.locationtech.jts.geom.Envelope bbox(String bbox) {
-        if (bbox == null || bbox.isBlank()) {
-            return null;
-        }
-        try {
-            String[] p = bbox.split(",");
-            double minX = Double.parseDouble(p[0].trim()), minY = Double.parseDouble(p[1].trim());
-            double maxX = Double.parseDouble(p[2].trim()), maxY = Double.parseDouble(p[3].trim());
-            if (p.length != 4 || minX > maxX || minY > maxY) {
-                throw new IllegalArgumentException();
-            }
-            return new org.locationtech.jts.geom.Envelope(minX, maxX, minY, maxY);
-        } catch (RuntimeException e) {
-            throw ApiProblem.badRequest("bbox", "bbox must be minLon,minLat,maxLon,maxLat");
-        }
     }
 
     private static String blank(String s) {

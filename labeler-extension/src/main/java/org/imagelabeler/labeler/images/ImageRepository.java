@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.imagelabeler.labeler.rest.BboxParameter;
 import org.imagelabeler.platform.database.Database;
 import org.imagelabeler.platform.database.Timestamps;
 import org.locationtech.jts.geom.Geometry;
@@ -123,13 +124,7 @@ public class ImageRepository {
             p.put("class", q.className());
         }
         if (q.bbox() != null) {
-            // && first: the only form of the test H2GIS answers from its spatial index
-            and.add("footprint && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)"
-                    + " AND ST_Intersects(footprint, ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326))");
-            p.put("minx", q.bbox().getMinX());
-            p.put("miny", q.bbox().getMinY());
-            p.put("maxx", q.bbox().getMaxX());
-            p.put("maxy", q.bbox().getMaxY());
+            BboxParameter.where("footprint", q.bbox(), and, p);
         }
         sql.append(" WHERE ").append(String.join(" AND ", and));
         return p;
