@@ -119,6 +119,47 @@ class AnnotationRestTest extends LabelerServerTestBase {
     }
 
     @Test
+    void bulkChangesAreAllOrNothingAndCheckEachVersion() throws Exception {
+        Setup s = setup();
+        String good = pixelBox(s.imageId(), "cloud", 0, 0, 10, 10);
+        JsonNode made = client.post(
+                        EVENTS + "/" + s.slug() + "/annotations/bulk", "[" + good + "," + good + "]", s.owner())
+                .json()
+                .path("items");
+        String a = made.get(0).path("id").asText();
+        String b = made.get(1).path("id").asText();
+        String bulk = EVENTS + "/" + s.slug() + "/annotations/bulk";
+        // the second item's class is unknown: nothing changes
+        field(
+                put(
+                        bulk,
+                        "[{\"id\":\"" + a + "\",\"version\":1,\"class\":\"street\"},{\"id\":\"" + b
+                                + "\",\"version\":1,\"class\":\"fog\"}]",
+                        s.owner(),
+                        "*"),
+                "annotations[1].class");
+        assertThat(count(s, "?class=street")).isZero();
+        var changed = put(
+                bulk,
+                "[{\"id\":\"" + a + "\",\"version\":1,\"class\":\"street\"},{\"id\":\"" + b
+                        + "\",\"version\":1,\"class\":\"street\"}]",
+                s.owner(),
+                "*");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(count(s, "?class=street")).isEqualTo(2);
+        // a stale version anywhere: 412, and the other item is untouched
+        var stale = put(
+                bulk,
+                "[{\"id\":\"" + a + "\",\"version\":2,\"class\":\"cloud\"},{\"id\":\"" + b
+                        + "\",\"version\":1,\"class\":\"cloud\"}]",
+                s.owner(),
+                "*");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(count(s, "?class=street")).isEqualTo(2);
+        field(put(bulk, "[{\"id\":\"" + a + "\",\"class\":\"cloud\"}]", s.owner(), "*"), "annotations[0].version");
+    }
+
+    @Test
     void twoLabelersEditingOneAnnotationOneGetsPreconditionFailed() throws Exception {
         Setup s = setup();
         String id = client.post(

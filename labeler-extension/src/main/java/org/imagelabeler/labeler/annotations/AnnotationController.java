@@ -29,7 +29,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /rest/labeler/events/{slug}/annotations}: create one, or many at once with
- * {@code .../bulk} (all or none), list (paged; {@code imageId}, {@code class}, {@code space},
+ * {@code POST .../bulk}, change many with {@code PUT .../bulk} (all or none, each item with its
+ * {@code id} and {@code version}), list (paged; {@code imageId}, {@code class}, {@code space},
  * {@code bbox} in EPSG:4326), read, replace with {@code If-Match} (412 and the current version
  * when someone else changed it first), delete.
  */
@@ -68,6 +69,20 @@ public class AnnotationController {
         return Map.of(
                 "items",
                 service.create(CurrentSubject.get(), slug, body, true).stream()
+                        .map(service::view)
+                        .toList());
+    }
+
+    /** Changes many annotations, all or none: each item carries its {@code id} and {@code version}. */
+    @PutMapping(path = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, List<AnnotationJson>> updateAll(
+            @PathVariable String slug, @RequestBody List<AnnotationJson> body) {
+        if (body == null || body.isEmpty()) {
+            throw ApiProblem.badRequest("annotations", "send a JSON array of annotations");
+        }
+        return Map.of(
+                "items",
+                service.updateAll(CurrentSubject.get(), slug, body).stream()
                         .map(service::view)
                         .toList());
     }

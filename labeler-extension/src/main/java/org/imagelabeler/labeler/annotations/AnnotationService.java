@@ -101,8 +101,46 @@ public class AnnotationService {
         if (ifMatch != null && ifMatch != old.version()) {
             throw preconditionFailed(old);
         }
+        Annotation changed = changed(event, old, in, "");
+        save(subject, event, List.of(old), List.of(changed));
+        return changed;
+    }
+
+    /**
+     * Changes several annotations at once, all or none. Each item names its {@code id} and the
+     * {@code version} it was read at: one changed meanwhile fails the whole request with 412.
+     */
+    public List<Annotation> updateAll(Subject subject, String slug, List<AnnotationJson> in) {
+        Event event = access.require(subject, slug, EventAction.ANNOTATE);
+        List<Annotation> olds = new ArrayList<>();
+        List<Annotation> changes = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            String prefix = "annotations[" + i + "].";
+            AnnotationJson a = in.get(i);
+            if (a.id() == null) {
+                throw ApiProblem.badRequest(prefix + "id", "name the annotation to change");
+            }
+            if (a.version() == null) {
+                throw ApiProblem.badRequest(prefix + "version", "give the version the annotation was read at");
+            }
+            Annotation old = annotations
+                    .find(event.id(), a.id())
+                    .orElseThrow(
+                            () -> ApiProblem.badRequest(prefix + "id", "no annotation " + a.id() + " in this event"));
+            if (!a.version().equals(old.version())) {
+                throw preconditionFailed(old);
+            }
+            olds.add(old);
+            changes.add(changed(event, old, a, prefix));
+        }
+        save(subject, event, olds, changes);
+        return changes;
+    }
+
+    /** {@code old} with what {@code in} changes, checked as a new annotation would be. */
+    private Annotation changed(Event event, Annotation old, AnnotationJson in, String prefix) {
         if (in.imageId() != null && !in.imageId().equals(old.imageId())) {
-            throw ApiProblem.badRequest("imageId", "an annotation cannot move to another image");
+            throw ApiProblem.badRequest(prefix + "imageId", "an annotation cannot move to another image");
         }
         AnnotationJson merged = new AnnotationJson(
                 null,
@@ -119,7 +157,7 @@ public class AnnotationService {
                 null,
                 null,
                 null);
-        Annotation changed = validate(
+        return validate(
                 event,
                 merged,
                 new Annotation(
@@ -127,7 +165,7 @@ public class AnnotationService {
                         old.eventId(),
                         old.imageId(),
                         old.space(),
-                        shape(merged.shape(), ""),
+                        shape(merged.shape(), prefix),
                         merged.className(),
                         null,
                         null,
@@ -136,15 +174,24 @@ public class AnnotationService {
                         old.created(),
                         Instant.now(),
                         old.version() + 1),
-                "");
+                prefix);
+    }
+
+    /** Writes the changes in one transaction; a concurrent change to any of them undoes all. */
+    private void save(Subject subject, Event event, List<Annotation> olds, List<Annotation> changes) {
         tx.executeWithoutResult(status -> {
-            if (!annotations.update(changed, old.version())) {
-                status.setRollbackOnly();
-                throw preconditionFailed(annotations.find(event.id(), id).orElse(old));
+            for (int i = 0; i < changes.size(); i++) {
+                Annotation old = olds.get(i);
+                Annotation changed = changes.get(i);
+                if (!annotations.update(changed, old.version())) {
+                    status.setRollbackOnly();
+                    throw preconditionFailed(
+                            annotations.find(event.id(), old.id()).orElse(old));
+                }
+                audit.record(
+                        event.id(), subject.username(), "update", "annotation", old.id(), view(old), view(changed));
             }
-            audit.record(event.id(), subject.username(), "update", "annotation", id, view(old), view(changed));
         });
-        return changed;
     }
 
     public void delete(Subject subject, String slug, String id, Integer ifMatch) {
