@@ -116,26 +116,10 @@ public class EventController {
     }
 
     private static EventJson withHref(EventJson e) {
-        String href = ServletUriComponentsBuilder.fromCurrentContextPath()
+        return e.withHref(ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/rest/labeler/events/{slug}")
                 .buildAndExpand(e.slug())
-                .toUriString();
-        return new EventJson(
-                e.slug(),
-                e.title(),
-                e.description(),
-                e.phenomenon(),
-                e.timeRange(),
-                e.areaOfInterest(),
-                e.keywords(),
-                e.visibility(),
-                e.labelSchema(),
-                e.createdBy(),
-                e.created(),
-                e.updated(),
-                e.version(),
-                e.role(),
-                href);
+                .toUriString());
     }
 
     static String etag(Event e) {

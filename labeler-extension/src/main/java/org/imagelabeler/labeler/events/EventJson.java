@@ -30,4 +30,23 @@ public record EventJson(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TimeRangeJson(Instant start, Instant end) {}
+
+    public EventJson withHref(String link) {
+        return new EventJson(
+                slug,
+                title,
+                description,
+                phenomenon,
+                timeRange,
+                areaOfInterest,
+                keywords,
+                visibility,
+                labelSchema,
+                createdBy,
+                created,
+                updated,
+                version,
+                role,
+                link);
+    }
 }

@@ -19,6 +19,7 @@ import org.imagelabeler.platform.jobs.JobContext;
 import org.imagelabeler.platform.jobs.JobHandler;
 import org.imagelabeler.platform.raster.GeoTiffWriter;
 import org.imagelabeler.platform.render.LayerRenderer;
+import org.imagelabeler.platform.render.LayerRenderers;
 import org.imagelabeler.platform.render.MapView;
 
 /**
@@ -69,9 +70,8 @@ public final class ExtractionJob implements JobHandler {
                 .orElseThrow(() -> new IllegalStateException("the event " + p.slug() + " no longer exists"));
         LayerInfo layer = catalog.layer(p.layerId())
                 .orElseThrow(() -> new IllegalStateException("the layer " + p.layer() + " no longer exists"));
-        LayerRenderer renderer = extensions.extensions(LayerRenderer.class).stream()
-                .filter(r -> r.canRender(layer))
-                .findFirst()
+        LayerRenderer renderer = new LayerRenderers(extensions)
+                .of(layer)
                 .orElseThrow(() -> new IllegalStateException("layer " + p.layer() + " cannot be drawn"));
         context.progress(10, "drawing " + p.layer());
         BoundingBox area = new BoundingBox(p.bbox()[0], p.bbox()[1], p.bbox()[2], p.bbox()[3], "EPSG:4326");

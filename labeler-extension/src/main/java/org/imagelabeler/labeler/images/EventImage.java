@@ -40,4 +40,29 @@ public record EventImage(
                 ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(source));
     }
+
+    /** This image in a new state of the labeling workflow, one version later. */
+    public EventImage withWorkflow(
+            ImageStatus status, String assignee, String labeledBy, List<String> tags, Instant updated) {
+        return new EventImage(
+                id,
+                eventId,
+                name,
+                mediaType,
+                width,
+                height,
+                bytes,
+                sha256,
+                filePath,
+                georeference,
+                status,
+                assignee,
+                labeledBy,
+                tags,
+                source,
+                createdBy,
+                created,
+                updated,
+                version + 1);
+    }
 }

@@ -178,28 +178,14 @@ public class ImageService {
         if (ifMatch != null && ifMatch != old.version()) {
             throw preconditionFailed(old);
         }
-        EventImage changed = new EventImage(
-                old.id(),
-                old.eventId(),
-                old.name(),
-                old.mediaType(),
-                old.width(),
-                old.height(),
-                old.bytes(),
-                old.sha256(),
-                old.filePath(),
-                old.georeference(),
+        EventImage changed = old.withWorkflow(
                 c.status() != null ? c.status() : old.status(),
                 c.assignee() == null ? old.assignee() : c.assignee().isEmpty() ? null : c.assignee(),
                 c.status() == ImageStatus.LABELED && old.status() != ImageStatus.LABELED
                         ? subject.username()
                         : old.labeledBy(),
                 c.tags() != null ? List.copyOf(new java.util.LinkedHashSet<>(c.tags())) : old.tags(),
-                old.source(),
-                old.createdBy(),
-                old.created(),
-                Instant.now(),
-                old.version() + 1);
+                Instant.now());
         tx.executeWithoutResult(status -> {
             if (!images.update(changed, old.version())) {
                 status.setRollbackOnly();
@@ -229,26 +215,12 @@ public class ImageService {
                     "image " + id + " is " + old.status().json() + ": only labeled images are reviewed");
         }
         boolean accept = decision.equals("accept");
-        EventImage reviewed = new EventImage(
-                old.id(),
-                old.eventId(),
-                old.name(),
-                old.mediaType(),
-                old.width(),
-                old.height(),
-                old.bytes(),
-                old.sha256(),
-                old.filePath(),
-                old.georeference(),
+        EventImage reviewed = old.withWorkflow(
                 accept ? ImageStatus.ACCEPTED : ImageStatus.REJECTED,
                 accept || old.labeledBy() == null ? old.assignee() : old.labeledBy(),
                 old.labeledBy(),
                 old.tags(),
-                old.source(),
-                old.createdBy(),
-                old.created(),
-                Instant.now(),
-                old.version() + 1);
+                Instant.now());
         Map<String, Object> after = summary(reviewed);
         after.put("comment", r.comment());
         tx.executeWithoutResult(status -> {

@@ -3,14 +3,10 @@ package org.imagelabeler.platform.ows;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.imagelabeler.platform.extension.ExtensionRegistry;
 import org.imagelabeler.platform.security.CurrentSubject;
 import org.imagelabeler.platform.security.SecuredCatalog;
@@ -61,10 +57,11 @@ public class OwsDispatcher {
                 ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
         Optional<OwsService> service = service(kvp.get("SERVICE"), pathService(request));
         if (service.isEmpty()) {
-            writeGenericException(
+            OwsExceptionReport.write(
                     kvp.get("SERVICE") == null
                             ? OwsException.missing("SERVICE")
                             : OwsException.invalid("SERVICE", "unknown service '" + kvp.get("SERVICE") + "'"),
+                    "2.0.0",
                     response);
             return;
         }
@@ -141,32 +138,6 @@ public class OwsDispatcher {
     private static void reset(HttpServletResponse response) {
         if (!response.isCommitted()) {
             response.reset();
-        }
-    }
-
-    /** An OWS 1.1 exception report, for requests whose service is unknown. */
-    private static void writeGenericException(OwsException e, HttpServletResponse response) throws IOException {
-        String ows = "http://www.opengis.net/ows/1.1";
-        response.setStatus(e.status());
-        response.setContentType("application/xml");
-        try (OutputStream out = response.getOutputStream()) {
-            XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
-            x.writeStartDocument("UTF-8", "1.0");
-            x.setPrefix("ows", ows);
-            x.writeStartElement(ows, "ExceptionReport");
-            x.writeNamespace("ows", ows);
-            x.writeAttribute("version", "2.0.0");
-            x.writeStartElement(ows, "Exception");
-            x.writeAttribute("exceptionCode", e.code());
-            if (e.locator() != null) {
-                x.writeAttribute("locator", e.locator());
-            }
-            x.writeStartElement(ows, "ExceptionText");
-            x.writeCharacters(e.getMessage() == null ? "" : e.getMessage());
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException ex) {
-            throw new IOException(ex);
         }
     }
 }

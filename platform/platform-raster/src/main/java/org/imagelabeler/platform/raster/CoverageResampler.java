@@ -309,16 +309,13 @@ public final class CoverageResampler {
 
         private static void copyPacked(Raster tile, Rectangle part, Rectangle area, int[] rgb) {
             int w = area.width;
-            if (tile.getSampleModel() instanceof java.awt.image.ComponentSampleModel csm
-                    && tile.getDataBuffer() instanceof java.awt.image.DataBufferByte buffer
-                    && buffer.getNumBanks() == 1) {
-                byte[] data = buffer.getData();
-                int pixelStride = csm.getPixelStride();
-                int scanline = csm.getScanlineStride();
-                int[] offsets = csm.getBandOffsets();
-                int origin = buffer.getOffset()
-                        + (part.y - tile.getSampleModelTranslateY()) * scanline
-                        + (part.x - tile.getSampleModelTranslateX()) * pixelStride;
+            InterleavedBytes bytes = InterleavedBytes.of(tile, part);
+            if (bytes != null) {
+                byte[] data = bytes.data();
+                int pixelStride = bytes.pixelStride();
+                int scanline = bytes.scanline();
+                int[] offsets = bytes.offsets();
+                int origin = bytes.origin();
                 int r = offsets[0], g = offsets[1], b = offsets[2];
                 for (int y = 0; y < part.height; y++) {
                     int s = origin + y * scanline;
@@ -342,19 +339,39 @@ public final class CoverageResampler {
             }
         }
 
+        /**
+         * The bytes of a tile of interleaved 8-bit samples (RGB imagery), addressed directly: the
+         * generic {@code Raster.getSamples} costs a call per sample. {@code origin} is the index
+         * of the first sample of {@code part}.
+         */
+        private record InterleavedBytes(byte[] data, int pixelStride, int scanline, int[] offsets, int origin) {
+
+            /** The tile's bytes, or null when its samples are laid out otherwise. */
+            static InterleavedBytes of(Raster tile, Rectangle part) {
+                if (tile.getSampleModel() instanceof java.awt.image.ComponentSampleModel csm
+                        && tile.getDataBuffer() instanceof java.awt.image.DataBufferByte buffer
+                        && buffer.getNumBanks() == 1) {
+                    int pixelStride = csm.getPixelStride();
+                    int scanline = csm.getScanlineStride();
+                    int origin = buffer.getOffset()
+                            + (part.y - tile.getSampleModelTranslateY()) * scanline
+                            + (part.x - tile.getSampleModelTranslateX()) * pixelStride;
+                    return new InterleavedBytes(buffer.getData(), pixelStride, scanline, csm.getBandOffsets(), origin);
+                }
+                return null;
+            }
+        }
+
         /** Copies {@code part} of a tile into the band arrays, laid out over {@code area}. */
         private static void copy(Raster tile, Rectangle part, Rectangle area, float[][] bands, int bandCount) {
             int w = area.width;
-            if (tile.getSampleModel() instanceof java.awt.image.ComponentSampleModel csm
-                    && tile.getDataBuffer() instanceof java.awt.image.DataBufferByte buffer
-                    && buffer.getNumBanks() == 1) {
-                byte[] data = buffer.getData();
-                int pixelStride = csm.getPixelStride();
-                int scanline = csm.getScanlineStride();
-                int[] offsets = csm.getBandOffsets();
-                int origin = buffer.getOffset()
-                        + (part.y - tile.getSampleModelTranslateY()) * scanline
-                        + (part.x - tile.getSampleModelTranslateX()) * pixelStride;
+            InterleavedBytes bytes = InterleavedBytes.of(tile, part);
+            if (bytes != null) {
+                byte[] data = bytes.data();
+                int pixelStride = bytes.pixelStride();
+                int scanline = bytes.scanline();
+                int[] offsets = bytes.offsets();
+                int origin = bytes.origin();
                 for (int b = 0; b < bandCount; b++) {
                     float[] out = bands[b];
                     int offset = offsets[b];

@@ -9,15 +9,16 @@ import org.imagelabeler.platform.catalog.LayerInfo;
 import org.imagelabeler.platform.extension.ExtensionRegistry;
 import org.imagelabeler.platform.ows.OwsException;
 import org.imagelabeler.platform.render.LayerRenderer;
+import org.imagelabeler.platform.render.LayerRenderers;
 import org.imagelabeler.platform.render.RenderException;
 
 /** Composites the layers of a GetMap, bottom first, each drawn by the renderer that takes it. */
 final class WmsMapRenderer {
 
-    private final ExtensionRegistry extensions;
+    private final LayerRenderers renderers;
 
     WmsMapRenderer(ExtensionRegistry extensions) {
-        this.extensions = extensions;
+        this.renderers = new LayerRenderers(extensions);
     }
 
     BufferedImage render(GetMapRequest request, WmsLimits limits) {
@@ -57,9 +58,8 @@ final class WmsMapRenderer {
     }
 
     LayerRenderer renderer(LayerInfo layer) {
-        return extensions.extensions(LayerRenderer.class).stream()
-                .filter(r -> r.canRender(layer))
-                .findFirst()
+        return renderers
+                .of(layer)
                 .orElseThrow(() -> new OwsException(
                         OwsException.LAYER_NOT_DEFINED, "LAYERS", "layer '" + layer.name() + "' cannot be drawn"));
     }

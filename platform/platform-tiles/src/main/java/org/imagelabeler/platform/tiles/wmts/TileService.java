@@ -12,6 +12,7 @@ import org.imagelabeler.platform.ows.OwsException;
 import org.imagelabeler.platform.ows.wms.MapEncoding;
 import org.imagelabeler.platform.ows.wms.MapImageWriter;
 import org.imagelabeler.platform.render.LayerRenderer;
+import org.imagelabeler.platform.render.LayerRenderers;
 import org.imagelabeler.platform.tiles.cache.CachedTile;
 import org.imagelabeler.platform.tiles.cache.TileCache;
 import org.imagelabeler.platform.tiles.cache.TileCacheSettings;
@@ -21,7 +22,6 @@ import org.imagelabeler.platform.tiles.cache.TileProducer;
 import org.imagelabeler.platform.tiles.cache.TileProductionException;
 import org.imagelabeler.platform.tiles.grid.TileMatrix;
 import org.imagelabeler.platform.tiles.grid.TileMatrixSet;
-import org.imagelabeler.platform.tiles.render.LayerRenderers;
 import org.imagelabeler.platform.tiles.render.MetaTileRenderer;
 
 /**

@@ -2,7 +2,7 @@ package org.imagelabeler.platform.tiles.wmts;
 
 import org.imagelabeler.platform.ows.OwsOperation;
 import org.imagelabeler.platform.ows.ResponseWriter;
-import org.imagelabeler.platform.tiles.render.LayerRenderers;
+import org.imagelabeler.platform.render.LayerRenderers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;

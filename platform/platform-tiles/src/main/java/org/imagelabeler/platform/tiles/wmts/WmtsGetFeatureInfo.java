@@ -9,10 +9,10 @@ import org.imagelabeler.platform.ows.OwsOperation;
 import org.imagelabeler.platform.ows.OwsRequest;
 import org.imagelabeler.platform.ows.wms.FeatureInfoResult;
 import org.imagelabeler.platform.render.FeatureInfo;
+import org.imagelabeler.platform.render.LayerRenderers;
 import org.imagelabeler.platform.render.MapView;
 import org.imagelabeler.platform.render.RenderException;
 import org.imagelabeler.platform.tiles.cache.TileKey;
-import org.imagelabeler.platform.tiles.render.LayerRenderers;
 
 /** WMTS GetFeatureInfo: what the layer holds under pixel I, J of a tile (band values of a coverage). */
 final class WmtsGetFeatureInfo implements OwsOperation {

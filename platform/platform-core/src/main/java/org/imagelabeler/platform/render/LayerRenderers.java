@@ -1,11 +1,13 @@
-package org.imagelabeler.platform.tiles.render;
+package org.imagelabeler.platform.render;
 
 import java.util.Optional;
 import org.imagelabeler.platform.catalog.LayerInfo;
 import org.imagelabeler.platform.extension.ExtensionRegistry;
-import org.imagelabeler.platform.render.LayerRenderer;
 
-/** Finds the renderer of a layer among the {@link LayerRenderer} extensions, as WMS does. */
+/**
+ * Finds the renderer of a layer among the {@link LayerRenderer} extensions: the first, in priority
+ * order, that accepts it. WMS, tiles and image extraction all draw layers through it.
+ */
 public final class LayerRenderers {
 
     private final ExtensionRegistry extensions;
