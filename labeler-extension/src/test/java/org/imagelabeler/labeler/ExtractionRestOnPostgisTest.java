@@ -9,9 +9,6 @@ class ExtractionRestOnPostgisTest extends ExtractionRestTest {
 
     @DynamicPropertySource
     static void postgis(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.createPostgisDatabase();
-        registry.add("labeler.db.url", () -> url);
-        registry.add("labeler.db.user", TestDatabases::pgUser);
-        registry.add("labeler.db.password", TestDatabases::pgPassword);
+        TestDatabases.serverOnPostgis(registry);
     }
 }

@@ -79,6 +79,12 @@ class GibsExtractionTest extends LabelerServerTestBase {
         JsonNode image =
                 client.get(EVENTS + "/" + slug + "/images/" + imageId, owner).json();
         assertThat(image.path("source").path("time").asText()).isEqualTo("2021-01-01");
+        assertThat(image.path("acquired").asText()).isEqualTo("2021-01-01T00:00:00Z");
+        assertThat(client.get(EVENTS + "/" + slug + "/images?time=2021-01-01", owner)
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
         assertThat(image.path("source").path("layer").asText()).isEqualTo("gibsx:terra");
         assertThat(image.path("source").path("nativeName").asText())
                 .isEqualTo("MODIS_Terra_CorrectedReflectance_TrueColor");

@@ -255,6 +255,53 @@ class ImageRestTest extends LabelerServerTestBase {
         assertThat(client.get(path, owner).status()).isEqualTo(404);
     }
 
+    @Test
+    void imageListsFilterByAcquisitionTime() throws Exception {
+        Auth owner = user("img-owner");
+        String slug = event(owner, "private");
+        String images = EVENTS + "/" + slug + "/images";
+        Path png = tinyPng();
+        var june = client.send(client.request(images + "?name=june.png&acquired=2024-06-01", owner)
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofFile(png)));
+        assertThat(june.status()).as(june.body()).isEqualTo(201);
+        assertThat(june.json().path("acquired").asText()).isEqualTo("2024-06-01T00:00:00Z");
+        var july = client.send(client.request(images + "?name=july.png&acquired=2024-07-15T10:30:00Z", owner)
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofFile(png)));
+        assertThat(july.status()).as(july.body()).isEqualTo(201);
+        assertThat(upload(slug, png, owner).json().has("acquired")).isFalse();
+
+        assertThat(names(client.get(images + "?time=2024-06-01", owner))).containsExactly("june.png");
+        assertThat(names(client.get(images + "?time=2024-07-15", owner))).containsExactly("july.png");
+        assertThat(names(client.get(images + "?time=2024-07-15T10:30:00Z", owner)))
+                .containsExactly("july.png");
+        assertThat(names(client.get(images + "?time=2024-06-01/..", owner))).containsExactly("june.png", "july.png");
+        assertThat(names(client.get(images + "?time=../2024-07-14", owner))).containsExactly("june.png");
+        assertThat(names(client.get(images + "?time=2024-06-02/2024-07-15T10:29:59Z", owner)))
+                .isEmpty();
+        assertThat(client.get(images, owner).json().path("total").asLong()).isEqualTo(3);
+
+        for (String bad : new String[] {"june", "2024-07-15/2024-06-01", "../..", "2024-13-01"}) {
+            var r = client.get(images + "?time=" + bad, owner);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().path("field").asText()).isEqualTo("time");
+        }
+        var badUpload = client.send(client.request(images + "?acquired=yesterday", owner)
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofFile(png)));
+        assertThat(badUpload.status()).isEqualTo(400);
+        assertThat(badUpload.json().path("field").asText()).isEqualTo("acquired");
+        assertThat(client.get(images, owner).json().path("total").asLong()).isEqualTo(3);
+    }
+
+    private static java.util.List<String> names(RestClient.Response list) {
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        var names = new java.util.ArrayList<String>();
+        list.json().path("items").forEach(i -> names.add(i.path("name").asText()));
+        return names;
+    }
+
     private Path tinyPng() throws IOException {
         Path tiny = files.resolve("tiny.png");
         ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", tiny.toFile());

@@ -35,6 +35,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * when someone else changed it first), delete.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(
+        name = "Annotations",
+        description = "Boxes and polygons in image pixels, and map shapes in EPSG:4326; versions and If-Match")
 @RequestMapping(path = "/rest/labeler/events/{slug}/annotations", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AnnotationController {
 
@@ -49,6 +52,7 @@ public class AnnotationController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<AnnotationJson> create(@PathVariable String slug, @RequestBody AnnotationJson body) {
         Annotation a =
                 service.create(CurrentSubject.get(), slug, List.of(body), false).get(0);

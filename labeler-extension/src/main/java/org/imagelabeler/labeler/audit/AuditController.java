@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /rest/labeler/events/{slug}/audit}: who changed what in an event, newest first. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(
+        name = "Audit",
+        description = "Who changed what in an event, with before and after")
 public class AuditController {
 
     private final AuditLog audit;

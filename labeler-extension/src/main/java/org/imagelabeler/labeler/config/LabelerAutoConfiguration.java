@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
     AuditController.class,
     ImageController.class,
     AnnotationController.class,
-    ExtractionController.class
+    ExtractionController.class,
+    org.imagelabeler.labeler.rest.OpenApiController.class
 })
 public class LabelerAutoConfiguration {
 
@@ -52,6 +53,12 @@ public class LabelerAutoConfiguration {
     @Bean
     PublicReadPaths labelerPublicReads() {
         return new PublicReadPaths(java.util.List.of("/rest/labeler/**"));
+    }
+
+    /** The labeling API's own OpenAPI document, at /rest/labeler/openapi.json. */
+    @Bean
+    org.springdoc.core.models.GroupedOpenApi labelerApi() {
+        return org.imagelabeler.labeler.rest.OpenApiController.group();
     }
 
     @Bean

@@ -35,6 +35,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * a change made meanwhile (412).
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Events", description = "Earth Science Events and their label schemas")
 @RequestMapping(path = "/rest/labeler/events", produces = MediaType.APPLICATION_JSON_VALUE)
 public class EventController {
 
@@ -77,6 +78,7 @@ public class EventController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<EventJson> create(@RequestBody EventJson body) {
         Event event = service.create(CurrentSubject.get(), body);
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -28,6 +29,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Everything the job would refuse is refused here first, with the field at fault.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(
+        name = "Extraction",
+        description = "Image chips extracted from map layers as background jobs")
 public class ExtractionController {
 
     /** Pixels along each side at most: a chip, not a mosaic of a continent. */
@@ -50,6 +54,7 @@ public class ExtractionController {
             path = "/rest/labeler/events/{slug}/extractions",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     public ResponseEntity<Map<String, Object>> extract(@PathVariable String slug, @RequestBody ExtractionRequest r)
             throws Exception {
         Subject subject = CurrentSubject.get();

@@ -11,6 +11,7 @@ import org.imagelabeler.labeler.events.Event;
 import org.imagelabeler.labeler.events.EventRepository;
 import org.imagelabeler.labeler.images.EventImage;
 import org.imagelabeler.labeler.images.ImageService;
+import org.imagelabeler.labeler.rest.TimeParameter;
 import org.imagelabeler.platform.catalog.BoundingBox;
 import org.imagelabeler.platform.catalog.Catalog;
 import org.imagelabeler.platform.catalog.LayerInfo;
@@ -110,7 +111,7 @@ public final class ExtractionJob implements JobHandler {
                 "degreesPerPixel",
                 new double[] {(p.bbox()[2] - p.bbox()[0]) / p.width(), (p.bbox()[3] - p.bbox()[1]) / p.height()});
         String name = layer.name() + (p.time() == null ? "" : "_" + p.time()) + ".tif";
-        EventImage image = images.store(event, temp, name, source, p.user());
+        EventImage image = images.store(event, temp, name, source, TimeParameter.instant("time", p.time()), p.user());
         context.progress(100, "image " + image.id());
         return json.writeValueAsString(Map.of("image", image.id(), "event", p.slug()));
     }

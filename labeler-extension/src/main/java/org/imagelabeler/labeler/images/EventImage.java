@@ -12,6 +12,7 @@ import java.util.Map;
  * @param georeference null for a plain picture
  * @param labeledBy who last marked it labeled: a rejected image goes back to them
  * @param source the provenance: {@code kind} ({@code upload}...) and what produced it
+ * @param acquired when the picture was taken (an extracted chip: its layer's date), if known
  */
 public record EventImage(
         String id,
@@ -29,6 +30,7 @@ public record EventImage(
         String labeledBy,
         List<String> tags,
         Map<String, Object> source,
+        Instant acquired,
         String createdBy,
         Instant created,
         Instant updated,
@@ -60,6 +62,7 @@ public record EventImage(
                 labeledBy,
                 tags,
                 source,
+                acquired,
                 createdBy,
                 created,
                 updated,

@@ -1,5 +1,9 @@
 package org.imagelabeler.labeler.images;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
@@ -15,6 +19,7 @@ import org.imagelabeler.labeler.events.Event;
 import org.imagelabeler.labeler.rest.BboxParameter;
 import org.imagelabeler.labeler.rest.IfMatch;
 import org.imagelabeler.labeler.rest.Page;
+import org.imagelabeler.labeler.rest.TimeParameter;
 import org.imagelabeler.platform.rest.ApiProblem;
 import org.imagelabeler.platform.security.CurrentSubject;
 import org.springframework.core.io.FileSystemResource;
@@ -43,6 +48,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * serve the files under the same access rules as the event.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(
+        name = "Images",
+        description = "Uploaded and extracted images, their files, status, assignment, tags and review")
 @RequestMapping(path = "/rest/labeler/events/{slug}/images")
 public class ImageController {
 
@@ -81,25 +89,54 @@ public class ImageController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ImageJson> uploadForm(@PathVariable String slug, HttpServletRequest request)
+    @ResponseStatus(HttpStatus.CREATED)
+    public ResponseEntity<ImageJson> uploadForm(
+            @PathVariable String slug, @RequestParam(required = false) String acquired, HttpServletRequest request)
             throws Exception {
         Part part = request.getPart("file");
         if (part == null) {
             throw ApiProblem.badRequest("file", "the form needs a part named 'file' with the image");
         }
         try (InputStream in = part.getInputStream()) {
-            return created(slug, service.upload(CurrentSubject.get(), slug, in, part.getSubmittedFileName()));
+            return created(
+                    slug,
+                    service.upload(
+                            CurrentSubject.get(),
+                            slug,
+                            in,
+                            part.getSubmittedFileName(),
+                            TimeParameter.instant("acquired", acquired)));
         } finally {
             part.delete();
         }
     }
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Uploads a PNG, JPEG or GeoTIFF image, as the request body or as the 'file' part of a"
+                    + " multipart form; a GeoTIFF keeps its georeference",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                                @Content(
+                                        mediaType = "image/jpeg",
+                                        schema = @Schema(type = "string", format = "binary")),
+                                @Content(mediaType = "image/tiff", schema = @Schema(type = "string", format = "binary"))
+                            }))
+    @Parameter(name = "acquired", description = "when the picture was taken: a date or an instant (UTC)")
     public ResponseEntity<ImageJson> upload(
-            @PathVariable String slug, @RequestParam(required = false) String name, HttpServletRequest request)
+            @PathVariable String slug,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String acquired,
+            HttpServletRequest request)
             throws IOException {
         try (InputStream in = request.getInputStream()) {
-            return created(slug, service.upload(CurrentSubject.get(), slug, in, name));
+            return created(
+                    slug,
+                    service.upload(CurrentSubject.get(), slug, in, name, TimeParameter.instant("acquired", acquired)));
         }
     }
 
@@ -112,7 +149,10 @@ public class ImageController {
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String tag,
             @RequestParam(name = "class", required = false) String className,
-            @RequestParam(required = false) String bbox) {
+            @RequestParam(required = false) String bbox,
+            @Parameter(description = "acquired at a date or instant, or in an interval start/end (.. is open)")
+                    @RequestParam(required = false)
+                    String time) {
         Page.check(page, size);
         Event event = access.require(CurrentSubject.get(), slug, EventAction.READ);
         ImageStatus wanted;
@@ -122,7 +162,13 @@ public class ImageController {
             throw ApiProblem.badRequest("status", e.getMessage());
         }
         var query = new ImageRepository.Query(
-                event.id(), wanted, blank(assignee), blank(tag), blank(className), BboxParameter.parse(bbox));
+                event.id(),
+                wanted,
+                blank(assignee),
+                blank(tag),
+                blank(className),
+                BboxParameter.parse(bbox),
+                TimeParameter.interval("time", time));
         List<ImageJson> items = images.list(query, page * size, size).stream()
                 .map(i -> json(slug, i))
                 .toList();
@@ -206,6 +252,7 @@ public class ImageController {
                 i.labeledBy(),
                 i.tags(),
                 i.source(),
+                i.acquired(),
                 i.createdBy(),
                 i.created(),
                 i.updated(),

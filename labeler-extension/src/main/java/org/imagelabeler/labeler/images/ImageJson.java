@@ -23,6 +23,7 @@ public record ImageJson(
         String labeledBy,
         List<String> tags,
         Map<String, Object> source,
+        Instant acquired,
         String createdBy,
         Instant created,
         Instant updated,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.imagelabeler.labeler.rest.BboxParameter;
+import org.imagelabeler.labeler.rest.TimeParameter;
 import org.imagelabeler.platform.database.Database;
 import org.imagelabeler.platform.database.Timestamps;
 import org.locationtech.jts.geom.Geometry;
@@ -28,7 +29,8 @@ public class ImageRepository {
 
     /**
      * Filters of a list; null means any. {@code className}: images with at least one annotation
-     * of that class; {@code bbox}: georeferenced images whose footprint meets it (EPSG:4326).
+     * of that class; {@code bbox}: georeferenced images whose footprint meets it (EPSG:4326);
+     * {@code time}: images acquired in that interval.
      */
     public record Query(
             String eventId,
@@ -36,15 +38,16 @@ public class ImageRepository {
             String assignee,
             String tag,
             String className,
-            org.locationtech.jts.geom.Envelope bbox) {}
+            org.locationtech.jts.geom.Envelope bbox,
+            TimeParameter.Interval time) {}
 
     public void insert(EventImage i) {
         jdbc.sql("INSERT INTO labeler_images (id, event_id, name, media_type, width, height, bytes, sha256, file_path,"
-                        + " crs, transform, footprint, status, assignee, labeled_by, tags, source, created_by,"
-                        + " created_at, updated_at, version) VALUES (:id, :event, :name, :type, :width, :height,"
+                        + " crs, transform, footprint, status, assignee, labeled_by, tags, source, acquired_at,"
+                        + " created_by, created_at, updated_at, version) VALUES (:id, :event, :name, :type, :width, :height,"
                         + " :bytes, :sha, :path, :crs, :transform, ST_GeomFromText(:footprint, 4326), :status,"
                         + " :assignee, :labeledBy, :tags,"
-                        + " :source, :createdBy, :created, :updated, :version)")
+                        + " :source, :acquired, :createdBy, :created, :updated, :version)")
                 .paramSource(parameters(i))
                 .update();
     }
@@ -97,7 +100,7 @@ public class ImageRepository {
 
     private static final String SELECT = "SELECT id, event_id, name, media_type, width, height, bytes, sha256,"
             + " file_path, crs, transform, ST_AsText(footprint) AS footprint_wkt, status, assignee, labeled_by, tags,"
-            + " source,"
+            + " source, acquired_at,"
             + " created_by, created_at, updated_at, version FROM labeler_images";
 
     private static Map<String, Object> where(Query q, StringBuilder sql) {
@@ -126,6 +129,9 @@ public class ImageRepository {
         if (q.bbox() != null) {
             BboxParameter.where("footprint", q.bbox(), and, p);
         }
+        if (q.time() != null) {
+            TimeParameter.where("acquired_at", q.time(), and, p);
+        }
         sql.append(" WHERE ").append(String.join(" AND ", and));
         return p;
     }
@@ -151,6 +157,7 @@ public class ImageRepository {
             p.addValue("labeledBy", i.labeledBy());
             p.addValue("tags", json.writeValueAsString(i.tags()));
             p.addValue("source", json.writeValueAsString(i.source()));
+            p.addValue("acquired", Timestamps.toSql(i.acquired()));
             p.addValue("createdBy", i.createdBy());
             p.addValue("created", Timestamps.toSql(i.created()));
             p.addValue("updated", Timestamps.toSql(i.updated()));
@@ -186,6 +193,7 @@ public class ImageRepository {
                     rs.getString("labeled_by"),
                     json.readValue(rs.getString("tags"), new TypeReference<List<String>>() {}),
                     json.readValue(rs.getString("source"), new TypeReference<Map<String, Object>>() {}),
+                    Timestamps.read(rs, "acquired_at"),
                     rs.getString("created_by"),
                     Timestamps.read(rs, "created_at"),
                     Timestamps.read(rs, "updated_at"),

@@ -67,7 +67,8 @@ public class ImageService {
     /** What an image's tags, status and assignee become; null fields stay as they are. */
     public record Change(ImageStatus status, String assignee, List<String> tags) {}
 
-    public EventImage upload(Subject subject, String slug, InputStream body, String name) throws IOException {
+    public EventImage upload(Subject subject, String slug, InputStream body, String name, Instant acquired)
+            throws IOException {
         Event event = access.require(subject, slug, EventAction.ADD_IMAGES);
         Path temp = temporary(event.id());
         try {
@@ -79,7 +80,7 @@ public class ImageService {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("kind", "upload");
         source.put("filename", cleanName(name));
-        return store(event, temp, name, source, subject.username());
+        return store(event, temp, name, source, acquired, subject.username());
     }
 
     /** A new temporary file in the event's image directory, for a file on its way in. */
@@ -94,7 +95,8 @@ public class ImageService {
      * checks it, writes its previews, moves it into place and records it with its provenance;
      * removes everything when any step fails.
      */
-    public EventImage store(Event event, Path temp, String name, Map<String, Object> source, String user)
+    public EventImage store(
+            Event event, Path temp, String name, Map<String, Object> source, Instant acquired, String user)
             throws IOException {
         Path dir = directory(event.id());
         String id = UUID.randomUUID().toString();
@@ -128,6 +130,7 @@ public class ImageService {
                     null,
                     List.of(),
                     source,
+                    acquired,
                     user,
                     now,
                     now,

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * removes one (members may leave on their own).
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Teams", description = "Members of an event and their roles")
 @RequestMapping(path = "/rest/labeler/events/{slug}/members", produces = MediaType.APPLICATION_JSON_VALUE)
 public class TeamController {
 

@@ -1,5 +1,6 @@
 package org.imagelabeler.platform.app;
 
+import org.imagelabeler.platform.database.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -8,6 +9,6 @@ class CatalogRestOnPostgisTest extends CatalogRestTest {
 
     @DynamicPropertySource
     static void postgis(DynamicPropertyRegistry registry) {
-        OnPostgis.database(registry);
+        TestDatabases.serverOnPostgis(registry);
     }
 }

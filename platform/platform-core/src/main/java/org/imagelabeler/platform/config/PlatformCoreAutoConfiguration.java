@@ -72,6 +72,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import({
     SecurityConfiguration.class,
     RestExceptionHandler.class,
+    org.imagelabeler.platform.rest.ApiDocumentation.class,
     AboutController.class,
     WorkspaceController.class,
     StoreController.class,

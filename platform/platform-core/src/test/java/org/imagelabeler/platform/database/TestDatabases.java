@@ -34,6 +34,14 @@ public final class TestDatabases {
         return migrated(pool(createPostgisDatabase(), pgUser(), pgPassword()), DatabaseKind.POSTGIS, modules);
     }
 
+    /** Points a server under test (a {@code @DynamicPropertySource}) at a fresh PostGIS database. */
+    public static void serverOnPostgis(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String url = createPostgisDatabase();
+        registry.add("labeler.db.url", () -> url);
+        registry.add("labeler.db.user", TestDatabases::pgUser);
+        registry.add("labeler.db.password", TestDatabases::pgPassword);
+    }
+
     /** Creates an empty database with PostGIS in the test cluster and returns its JDBC URL. */
     public static String createPostgisDatabase() {
         String base = System.getenv(PG_URL);
