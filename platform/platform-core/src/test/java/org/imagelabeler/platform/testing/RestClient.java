@@ -91,7 +91,19 @@ public final class RestClient {
 
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest built = request.build();
+            HttpResponse<byte[]> r;
+            try {
+                r = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                // The server closes a connection after refusing a request whose body it did not
+                // read (401 before an upload); the JDK client may already have taken that
+                // connection from its pool for the next request, which then never left: resend.
+                if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                    throw e;
+                }
+                r = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            }
             return new Response(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
