@@ -1,0 +1,4 @@
+package org.imagelabeler.platform.feature;
+
+/** One key of a feature ordering. */
+public record SortBy(String property, boolean ascending) {}
