@@ -61,6 +61,30 @@ public class LabelerAutoConfiguration {
         return org.imagelabeler.labeler.rest.OpenApiController.group();
     }
 
+    /** Each event's shapes, labels and footprints as layers of this workspace, for WFS and WMS. */
+    @Bean
+    org.imagelabeler.labeler.features.EventLayers eventLayers(
+            org.imagelabeler.platform.catalog.Catalog catalog,
+            EventRepository events,
+            @Value("${labeler.layers.workspace:labeler}") String workspace) {
+        return new org.imagelabeler.labeler.features.EventLayers(catalog, events, workspace);
+    }
+
+    @Bean
+    org.imagelabeler.labeler.features.EventLayerAccess eventLayerAccess(
+            org.imagelabeler.platform.catalog.Catalog catalog,
+            EventRepository events,
+            EventAccess access,
+            org.imagelabeler.labeler.features.EventLayers layers) {
+        return new org.imagelabeler.labeler.features.EventLayerAccess(catalog, events, access, layers.workspace());
+    }
+
+    @Bean
+    org.imagelabeler.labeler.features.EventFeatureSources eventFeatureSources(
+            Database database, EventRepository events) {
+        return new org.imagelabeler.labeler.features.EventFeatureSources(database, events);
+    }
+
     @Bean
     EventRepository eventRepository(Database database) {
         return new EventRepository(database);
@@ -88,8 +112,9 @@ public class LabelerAutoConfiguration {
             EventAccess access,
             AuditLog audit,
             TransactionTemplate tx,
-            AnnotationRepository annotations) {
-        return new EventService(events, members, access, audit, tx, annotations);
+            AnnotationRepository annotations,
+            org.springframework.context.ApplicationEventPublisher publisher) {
+        return new EventService(events, members, access, audit, tx, annotations, publisher);
     }
 
     @Bean

@@ -71,6 +71,15 @@ public class EventRepository {
         return jdbc.sql(SELECT + " WHERE slug = ?").param(slug).query(this::map).optional();
     }
 
+    public Optional<Event> findById(String id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    /** Every event, oldest first: for publishing their layers at start-up. */
+    public List<Event> all() {
+        return jdbc.sql(SELECT + " ORDER BY created_at, id").query(this::map).list();
+    }
+
     public long count(Query q) {
         var sql = new StringBuilder("SELECT COUNT(*) FROM labeler_events");
         var params = where(q, sql);

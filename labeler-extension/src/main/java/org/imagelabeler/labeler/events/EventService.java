@@ -39,6 +39,7 @@ public class EventService {
     private final EventAccess access;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
     private final LabelUsage usage;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -48,13 +49,15 @@ public class EventService {
             EventAccess access,
             AuditLog audit,
             TransactionTemplate tx,
-            LabelUsage usage) {
+            LabelUsage usage,
+            org.springframework.context.ApplicationEventPublisher publisher) {
         this.events = events;
         this.members = members;
         this.access = access;
         this.audit = audit;
         this.tx = tx;
         this.usage = usage;
+        this.publisher = publisher;
     }
 
     public Event create(Subject subject, EventJson in) {
@@ -93,6 +96,7 @@ public class EventService {
             audit.record(event.id(), subject.username(), "create", "event", event.slug(), null, view(event));
             audit.record(event.id(), subject.username(), "add", "member", owner.username(), null, owner);
         });
+        publisher.publishEvent(new EventChange(event, false));
         return event;
     }
 
@@ -139,6 +143,7 @@ public class EventService {
             }
             audit.record(old.id(), subject.username(), "update", "event", slug, view(old), view(changed));
         });
+        publisher.publishEvent(new EventChange(changed, false));
         return changed;
     }
 
@@ -148,6 +153,7 @@ public class EventService {
             events.delete(event.id());
             audit.record(event.id(), subject.username(), "delete", "event", slug, view(event), null);
         });
+        publisher.publishEvent(new EventChange(event, true));
     }
 
     private static ApiProblem preconditionFailed(Event current) {

@@ -17,6 +17,7 @@ import org.imagelabeler.platform.catalog.BoundingBox;
 import org.imagelabeler.platform.raster.CoverageDescription;
 import org.imagelabeler.platform.raster.Gdal;
 import org.imagelabeler.platform.raster.GeoTiffInspector;
+import org.imagelabeler.platform.testing.OgcSchemas;
 import org.imagelabeler.platform.testing.RestClient;
 import org.imagelabeler.platform.testing.RestClient.Auth;
 import org.junit.jupiter.api.BeforeEach;

@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
 import org.imagelabeler.platform.raster.Gdal;
+import org.imagelabeler.platform.testing.OgcSchemas;
 import org.imagelabeler.platform.testing.RestClient.Auth;
 import org.imagelabeler.platform.tiles.grid.TileMatrix;
 import org.imagelabeler.platform.tiles.grid.WellKnownTileMatrixSets;

@@ -110,6 +110,11 @@ public class PlatformCoreAutoConfiguration {
     }
 
     @Bean
+    org.imagelabeler.platform.feature.FeatureSources featureSources(ExtensionRegistry extensions) {
+        return new org.imagelabeler.platform.feature.FeatureSources(extensions);
+    }
+
+    @Bean
     SecuredCatalog securedCatalog(Catalog catalog, AccessPolicy policy) {
         return new SecuredCatalog(catalog, policy);
     }

@@ -6,9 +6,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** The OWS dispatcher at /ows, /wms, /wmts, /wfs (and /{workspace}/...), and the WMS. */
+/** The OWS dispatcher at /ows, /wms, /wmts, /wfs (and /{workspace}/...), the WMS and the WFS. */
 @AutoConfiguration(after = PlatformCoreAutoConfiguration.class)
-@Import({OwsDispatcher.class, WmsConfiguration.class})
+@Import({OwsDispatcher.class, WmsConfiguration.class, org.imagelabeler.platform.ows.wfs.WfsConfiguration.class})
 public class OwsAutoConfiguration {
 
     @Bean

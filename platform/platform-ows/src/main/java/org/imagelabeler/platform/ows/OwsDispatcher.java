@@ -52,6 +52,13 @@ public class OwsDispatcher {
     public void dispatch(@PathVariable String workspace, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Map<String, String> kvp = parameters(request);
+        org.w3c.dom.Element body;
+        try {
+            body = xmlBody(request, kvp);
+        } catch (OwsException e) {
+            OwsExceptionReport.write(e, "2.0.0", response);
+            return;
+        }
         Subject subject = CurrentSubject.get();
         String baseUrl =
                 ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
@@ -68,7 +75,14 @@ public class OwsDispatcher {
         ServiceDescriptor descriptor = service.get().descriptor();
         String requested = kvp.getOrDefault("VERSION", kvp.get("WMTVER")); // WMTVER: WMS 1.0 clients
         OwsRequest owsRequest = new OwsRequest(
-                descriptor.id(), descriptor.negotiate(requested), kvp.get("REQUEST"), kvp, workspace, subject, baseUrl);
+                descriptor.id(),
+                descriptor.negotiate(requested),
+                kvp.get("REQUEST"),
+                kvp,
+                workspace,
+                subject,
+                baseUrl,
+                body);
         try {
             if (workspace != null && catalog.workspace(subject, workspace).isEmpty()) {
                 throw new OwsException(
@@ -133,6 +147,39 @@ public class OwsDispatcher {
             }
         });
         return kvp;
+    }
+
+    /**
+     * The XML document of a POST whose body is XML (OGC's XML encoding of requests), or null. Its
+     * root names the operation and carries {@code service} and {@code version}, which fill in the
+     * KVP parameters the query string did not give.
+     */
+    private static org.w3c.dom.Element xmlBody(HttpServletRequest request, Map<String, String> kvp) throws IOException {
+        String type = request.getContentType();
+        if (!"POST".equals(request.getMethod())
+                || type == null
+                || !type.toLowerCase(Locale.ROOT).contains("xml")) {
+            return null;
+        }
+        org.w3c.dom.Element root;
+        try {
+            root = SecureXml.parse(request.getInputStream()).getDocumentElement();
+        } catch (org.xml.sax.SAXException e) {
+            throw new OwsException(
+                    OwsException.INVALID_PARAMETER,
+                    "request",
+                    "the request body is not well-formed XML or" + " declares a DTD: " + e.getMessage(),
+                    400,
+                    null);
+        }
+        kvp.putIfAbsent("REQUEST", root.getLocalName());
+        if (!root.getAttribute("service").isEmpty()) {
+            kvp.putIfAbsent("SERVICE", root.getAttribute("service"));
+        }
+        if (!root.getAttribute("version").isEmpty()) {
+            kvp.putIfAbsent("VERSION", root.getAttribute("version"));
+        }
+        return root;
     }
 
     private static void reset(HttpServletResponse response) {

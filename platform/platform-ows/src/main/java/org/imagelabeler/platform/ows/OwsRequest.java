@@ -8,7 +8,8 @@ import org.imagelabeler.platform.security.Subject;
 /**
  * A request to an OGC service: service, negotiated version, operation, the key-value parameters
  * (keys upper-cased: OGC keys are case-insensitive), the workspace of a virtual service
- * ({@code /topp/wms}) or null, who asks, and the base URL that links in responses start with.
+ * ({@code /topp/wms}) or null, who asks, the base URL that links in responses start with, and
+ * the XML document of a POST request (WFS GetFeature, Transaction), or null for KVP.
  */
 public record OwsRequest(
         String service,
@@ -17,7 +18,8 @@ public record OwsRequest(
         Map<String, String> parameters,
         String workspace,
         Subject subject,
-        String baseUrl) {
+        String baseUrl,
+        org.w3c.dom.Element body) {
 
     public OwsRequest {
         parameters = Map.copyOf(parameters);

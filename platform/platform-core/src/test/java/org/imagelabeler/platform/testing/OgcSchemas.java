@@ -1,4 +1,4 @@
-package org.imagelabeler.platform.app;
+package org.imagelabeler.platform.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -18,12 +18,12 @@ import org.xml.sax.SAXParseException;
  * Validation against the official OGC schemas of {@code org.jvnet.ogc:ogc-schemas}, offline:
  * references to schemas.opengis.net and to the W3C XLink schema resolve to the jar.
  */
-final class OgcSchemas {
+public final class OgcSchemas {
 
     private OgcSchemas() {}
 
     /** Validates {@code xml} against the XSD at {@code location} in the jar ({@code ogc/wms/1.3.0/...}). */
-    static void validate(byte[] xml, String location) throws Exception {
+    public static void validate(byte[] xml, String location) throws Exception {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.setResourceResolver(new JarResolver());
         URL xsd = OgcSchemas.class.getClassLoader().getResource(location);
@@ -33,8 +33,26 @@ final class OgcSchemas {
         validator.validate(new StreamSource(new ByteArrayInputStream(xml)));
     }
 
+    /**
+     * Validates a document of OGC elements and application elements ({@code wfs:FeatureCollection}
+     * of features) against the OGC schema at {@code location} in the jar together with the
+     * application schema (a DescribeFeatureType answer) read from {@code appSchemaUrl}.
+     */
+    public static void validate(byte[] xml, String location, byte[] appSchema, String appSchemaUrl) throws Exception {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setResourceResolver(new JarResolver());
+        URL xsd = OgcSchemas.class.getClassLoader().getResource(location);
+        var schema = factory.newSchema(new javax.xml.transform.Source[] {
+            new StreamSource(xsd.openStream(), xsd.toExternalForm()),
+            new StreamSource(new ByteArrayInputStream(appSchema), appSchemaUrl)
+        });
+        var validator = schema.newValidator();
+        validator.setResourceResolver(new JarResolver());
+        validator.validate(new StreamSource(new ByteArrayInputStream(xml)));
+    }
+
     /** Parses with DTD validation, the DTD taken from the jar whatever URL the document names. */
-    static Document validateWithDtd(byte[] xml, String dtdLocation) throws Exception {
+    public static Document validateWithDtd(byte[] xml, String dtdLocation) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setValidating(true);
         var builder = f.newDocumentBuilder();

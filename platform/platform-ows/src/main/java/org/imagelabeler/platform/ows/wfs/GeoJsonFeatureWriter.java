@@ -1,0 +1,224 @@
+package org.imagelabeler.platform.ows.wfs;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import org.imagelabeler.platform.feature.AttributeDescriptor;
+import org.imagelabeler.platform.feature.Feature;
+import org.imagelabeler.platform.feature.FeatureCursor;
+import org.imagelabeler.platform.feature.FeatureQuery;
+import org.imagelabeler.platform.feature.FeatureType;
+import org.imagelabeler.platform.ows.OwsRequest;
+import org.imagelabeler.platform.ows.ResponseWriter;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Writes GetFeature answers as GeoJSON (RFC 7946): a FeatureCollection with GeoServer's
+ * {@code numberMatched}, {@code numberReturned}, {@code timeStamp} and a {@code next} link, or
+ * one Feature for GetFeatureById. Coordinates are always easting (longitude) first, whatever the
+ * srsName; a CRS other than EPSG:4326 is named in a {@code crs} member, as GeoServer does.
+ * Features are written as they are read.
+ */
+final class GeoJsonFeatureWriter implements ResponseWriter {
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
+
+    @Override
+    public boolean canWrite(Object result) {
+        return result instanceof FeatureResponse r
+                && r.request().format() == GetFeatureRequest.Format.GEOJSON
+                && r.request().valueReference() == null;
+    }
+
+    @Override
+    public void write(Object result, OwsRequest ows, HttpServletResponse response) throws IOException {
+        FeatureResponse r = (FeatureResponse) result;
+        GetFeatureRequest request = r.request();
+        response.setContentType("application/json");
+        try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 1 << 16);
+                JsonGenerator json = JSON.createGenerator(out)) {
+            if (request.byId()) {
+                features(json, r);
+                return;
+            }
+            json.writeStartObject();
+            json.writeStringField("type", "FeatureCollection");
+            json.writeNumberField("numberMatched", r.totalMatched());
+            json.writeNumberField("numberReturned", r.returned());
+            json.writeStringField("timeStamp", r.timeStamp().toString());
+            if (!request.crs().code().equals(FeatureType.CRS)) {
+                json.writeObjectFieldStart("crs");
+                json.writeStringField("type", "name");
+                json.writeObjectFieldStart("properties");
+                json.writeStringField("name", request.crs().srsName());
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            if (r.next() != null || r.previous() != null) {
+                json.writeArrayFieldStart("links");
+                link(json, "next", r.next());
+                link(json, "previous", r.previous());
+                json.writeEndArray();
+            }
+            json.writeArrayFieldStart("features");
+            if (!request.hits()) {
+                features(json, r);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    private static void link(JsonGenerator json, String rel, String href) throws IOException {
+        if (href == null) {
+            return;
+        }
+        json.writeStartObject();
+        json.writeStringField("rel", rel);
+        json.writeStringField("type", "application/json");
+        json.writeStringField("href", href);
+        json.writeEndObject();
+    }
+
+    private static void features(JsonGenerator json, FeatureResponse r) throws IOException {
+        GetFeatureRequest request = r.request();
+        for (int i = 0; i < request.queries().size(); i++) {
+            GetFeatureRequest.TypeQuery q = request.queries().get(i);
+            long[] window = r.window(i);
+            if (window[1] == 0) {
+                continue;
+            }
+            FeatureType type = q.layer().source().type();
+            String geometry = type.geometry().name();
+            try (FeatureCursor cursor =
+                    q.layer().source().features(new FeatureQuery(q.filter(), q.sortBy(), window[0], window[1]))) {
+                while (cursor.hasNext()) {
+                    Feature f = cursor.next();
+                    json.writeStartObject();
+                    json.writeStringField("type", "Feature");
+                    json.writeStringField("id", q.layer().typeName() + "." + f.id());
+                    json.writeFieldName("geometry");
+                    Geometry g = (Geometry) f.get(geometry);
+                    if (g == null || !q.writes(geometry)) {
+                        json.writeNull();
+                    } else {
+                        geometry(json, request.crs().project(g));
+                    }
+                    json.writeStringField("geometry_name", geometry);
+                    json.writeObjectFieldStart("properties");
+                    for (AttributeDescriptor a : type.attributes()) {
+                        if (a.isGeometry() || !q.writes(a.name())) {
+                            continue;
+                        }
+                        value(json, a.name(), f.get(a.name()));
+                    }
+                    json.writeEndObject();
+                    json.writeEndObject();
+                }
+            }
+        }
+    }
+
+    private static void value(JsonGenerator json, String name, Object v) throws IOException {
+        if (v == null) {
+            json.writeNullField(name);
+        } else if (v instanceof Long l) {
+            json.writeNumberField(name, l);
+        } else if (v instanceof Integer n) {
+            json.writeNumberField(name, n);
+        } else if (v instanceof Double d) {
+            json.writeNumberField(name, d);
+        } else if (v instanceof Boolean b) {
+            json.writeBooleanField(name, b);
+        } else if (v instanceof Instant t) {
+            json.writeStringField(name, t.toString());
+        } else {
+            json.writeStringField(name, v.toString());
+        }
+    }
+
+    static void geometry(JsonGenerator json, Geometry g) throws IOException {
+        json.writeStartObject();
+        if (g instanceof Point p) {
+            json.writeStringField("type", "Point");
+            json.writeFieldName("coordinates");
+            position(json, p.getCoordinateSequence(), 0);
+        } else if (g instanceof LineString l) {
+            json.writeStringField("type", "LineString");
+            json.writeFieldName("coordinates");
+            positions(json, l.getCoordinateSequence());
+        } else if (g instanceof Polygon p) {
+            json.writeStringField("type", "Polygon");
+            json.writeFieldName("coordinates");
+            rings(json, p);
+        } else if (g instanceof MultiPoint) {
+            json.writeStringField("type", "MultiPoint");
+            json.writeArrayFieldStart("coordinates");
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                position(json, ((Point) g.getGeometryN(i)).getCoordinateSequence(), 0);
+            }
+            json.writeEndArray();
+        } else if (g instanceof MultiLineString) {
+            json.writeStringField("type", "MultiLineString");
+            json.writeArrayFieldStart("coordinates");
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                positions(json, ((LineString) g.getGeometryN(i)).getCoordinateSequence());
+            }
+            json.writeEndArray();
+        } else if (g instanceof MultiPolygon) {
+            json.writeStringField("type", "MultiPolygon");
+            json.writeArrayFieldStart("coordinates");
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                rings(json, (Polygon) g.getGeometryN(i));
+            }
+            json.writeEndArray();
+        } else if (g instanceof GeometryCollection) {
+            json.writeStringField("type", "GeometryCollection");
+            json.writeArrayFieldStart("geometries");
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                geometry(json, g.getGeometryN(i));
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private static void rings(JsonGenerator json, Polygon p) throws IOException {
+        json.writeStartArray();
+        positions(json, p.getExteriorRing().getCoordinateSequence());
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+            positions(json, p.getInteriorRingN(i).getCoordinateSequence());
+        }
+        json.writeEndArray();
+    }
+
+    private static void positions(JsonGenerator json, CoordinateSequence seq) throws IOException {
+        json.writeStartArray();
+        for (int i = 0; i < seq.size(); i++) {
+            position(json, seq, i);
+        }
+        json.writeEndArray();
+    }
+
+    private static void position(JsonGenerator json, CoordinateSequence seq, int i) throws IOException {
+        json.writeStartArray();
+        json.writeNumber(seq.getX(i));
+        json.writeNumber(seq.getY(i));
+        json.writeEndArray();
+    }
+}
