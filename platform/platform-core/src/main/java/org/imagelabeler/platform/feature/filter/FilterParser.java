@@ -331,8 +331,10 @@ public final class FilterParser {
         for (Element child : children(e)) {
             if (isProperty(child)) {
                 property = bboxProperty(child);
-            } else {
+            } else if (envelope == null) {
                 envelope = geometry(child, "BBOX");
+            } else {
+                throw new FilterException("BBOX takes one envelope", "BBOX");
             }
         }
         if (envelope == null) {
@@ -357,8 +359,10 @@ public final class FilterParser {
         for (Element child : children(e)) {
             if (isProperty(child)) {
                 property = geometryProperty(child, name).name();
-            } else {
+            } else if (geometry == null) {
                 geometry = geometry(child, name);
+            } else {
+                throw new FilterException(name + " takes one geometry", name);
             }
         }
         if (geometry == null) {

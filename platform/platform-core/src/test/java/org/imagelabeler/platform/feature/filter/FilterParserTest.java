@@ -649,6 +649,8 @@ class FilterParserTest {
                             + "<fes:PropertyIsNull><fes:ValueReference>score</fes:ValueReference></fes:PropertyIsNull>"
                             + "</fes:Not> | Not takes one operand, not 2",
                     "<fes:BBOX><fes:ValueReference>geom</fes:ValueReference></fes:BBOX> | BBOX has no envelope",
+                    "<fes:Touches><gml:Point><gml:pos>1 2</gml:pos></gml:Point><gml:Point><gml:pos>1 2</gml:pos>"
+                            + "</gml:Point></fes:Touches> | Touches takes one geometry",
                     "<fes:Intersects><fes:ValueReference>geom</fes:ValueReference><fes:Literal>POINT (1 2)</fes:Literal>"
                             + "</fes:Intersects> | Literal of Intersects must hold one element, not 0",
                     "<fes:PropertyIsEqualTo><fes:ValueReference>class</fes:ValueReference><fes:Literal>"
