@@ -224,6 +224,62 @@ class WfsTest extends LabelerServerTestBase {
     }
 
     @Test
+    void bboxAndFilterSelectFeaturesInBothAxisOrders() throws Exception {
+        String base = "version=2.0.0&request=GetFeature&outputFormat=json&typeNames=" + shapes;
+        // WFS 2.0 with the URN form: latitude first
+        assertThat(classes(wfs(base + "&bbox=" + enc("44.9,9.9,46.1,11.1,urn:ogc:def:crs:EPSG::4326"), owner)))
+                .containsExactly("water");
+        assertThat(classes(wfs(base + "&bbox=" + enc("9.9,44.9,11.1,46.1,EPSG:4326"), owner)))
+                .containsExactly("water");
+        String equal = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo>"
+                + "<fes:ValueReference>labeler:class</fes:ValueReference><fes:Literal>water</fes:Literal>"
+                + "</fes:PropertyIsEqualTo></fes:Filter>";
+        assertThat(classes(wfs(base + "&filter=" + enc(equal), owner))).containsExactly("water", "water");
+        String v1 = "<ogc:Filter xmlns:ogc=\"http://www.opengis.net/ogc\"><ogc:PropertyIsEqualTo>"
+                + "<ogc:PropertyName>class</ogc:PropertyName><ogc:Literal>cloud</ogc:Literal>"
+                + "</ogc:PropertyIsEqualTo></ogc:Filter>";
+        var old = wfs("version=1.1.0&request=GetFeature&typeName=" + shapes + "&filter=" + enc(v1), owner);
+        assertThat(parse(old.bytes()).getDocumentElement().getAttribute("numberOfFeatures"))
+                .isEqualTo("1");
+
+        String post = "<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" outputFormat=\"application/json\""
+                + " xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:fes=\"http://www.opengis.net/fes/2.0\""
+                + " xmlns:labeler=\"urn:x-imagelabeler:labeler\">"
+                + "<wfs:Query typeNames=\"" + shapes + "\"><fes:Filter><fes:And>"
+                + "<fes:PropertyIsLike wildCard=\"*\" singleChar=\"?\" escapeChar=\"\\\">"
+                + "<fes:ValueReference>author</fes:ValueReference><fes:Literal>wfs-*</fes:Literal></fes:PropertyIsLike>"
+                + "<fes:Not><fes:PropertyIsEqualTo><fes:ValueReference>class</fes:ValueReference>"
+                + "<fes:Literal>water</fes:Literal></fes:PropertyIsEqualTo></fes:Not>"
+                + "</fes:And></fes:Filter></wfs:Query></wfs:GetFeature>";
+        var posted = client.send(client.request("/wfs", owner)
+                .header("Content-Type", "application/xml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(post)));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        assertThat(classes(posted)).containsExactly("cloud");
+
+        String unknown = equal.replace("labeler:class", "colour");
+        var refused = wfs(base + "&filter=" + enc(unknown), owner);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("InvalidParameterValue").contains("colour");
+        var xxe = client.send(client.request("/wfs", owner)
+                .header("Content-Type", "application/xml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<?xml version=\"1.0\"?><!DOCTYPE x ["
+                        + "<!ENTITY e SYSTEM \"file:///etc/passwd\">]><wfs:GetFeature"
+                        + " xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" service=\"WFS\">&e;</wfs:GetFeature>")));
+        assertThat(xxe.status()).isEqualTo(400);
+        assertThat(xxe.body()).doesNotContain("root:");
+    }
+
+    private static List<String> classes(RestClient.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<String> list = new ArrayList<>();
+        r.json()
+                .path("features")
+                .forEach(f -> list.add(f.path("properties").path("class").asText()));
+        return list;
+    }
+
+    @Test
     void owslibReadsTheFeatures() throws Exception {
         String script = String.join(
                 "\n",

@@ -20,7 +20,9 @@ import org.imagelabeler.platform.feature.FeatureSource;
 import org.imagelabeler.platform.feature.FeatureType;
 import org.imagelabeler.platform.feature.SortBy;
 import org.imagelabeler.platform.feature.VectorStyle;
+import org.imagelabeler.platform.feature.filter.FeatureColumns;
 import org.imagelabeler.platform.feature.filter.Filter;
+import org.imagelabeler.platform.feature.filter.FilterSql;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -47,6 +49,7 @@ class SqlFeatureSource implements FeatureSource {
     private final FeatureType type;
     private final VectorStyle style;
     private final Map<String, String> columns;
+    private final FilterSql filterSql;
 
     SqlFeatureSource(
             DataSource dataSource, EventCollection collection, String eventId, String layerName, VectorStyle style) {
@@ -56,6 +59,8 @@ class SqlFeatureSource implements FeatureSource {
         this.type = collection.type(layerName);
         this.style = style;
         this.columns = collection.columns();
+        this.filterSql =
+                new FilterSql(type, new FeatureColumns(collection.idColumn(), columns, collection.geometryColumn()));
     }
 
     @Override
@@ -141,20 +146,15 @@ class SqlFeatureSource implements FeatureSource {
         }
     }
 
-    /** The WHERE clause of a filter (with the event's own condition already in {@code from()}). */
+    /** The WHERE clause of a filter (the event's own condition is already in {@code from()}). */
     private String where(Filter filter, Map<String, Object> params) {
         params.put("event", eventId);
         if (filter instanceof Filter.Include) {
             return "";
         }
-        if (filter instanceof Filter.Exclude) {
-            return " AND 1 = 0";
-        }
-        if (filter instanceof Filter.ResourceId r) {
-            params.put("fids", r.ids().stream().map(Filter.Rid::id).toList());
-            return " AND " + collection.idColumn() + " IN (:fids)";
-        }
-        throw new IllegalArgumentException("filter not supported yet: " + filter);
+        FilterSql.Where where = filterSql.where(filter, "f");
+        params.putAll(where.parameters());
+        return " AND (" + where.sql() + ")";
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Map<String, Object> params) throws SQLException {

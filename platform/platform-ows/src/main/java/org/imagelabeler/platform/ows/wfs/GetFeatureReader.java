@@ -87,9 +87,9 @@ final class GetFeatureReader {
         for (WfsLayers.FeatureLayer type : types) {
             Filter f = Filter.INCLUDE;
             if (bbox.isPresent()) {
-                f = filters.bbox(bbox.get(), type);
+                f = filters.bbox(bbox.get(), type, v);
             } else if (filter.isPresent()) {
-                f = filters.parse(filter.get(), type);
+                f = filters.parse(filter.get(), type, v);
             } else if (resourceIds.isPresent()) {
                 f = filters.resourceIds(resourceIds.get(), type);
             }
@@ -166,7 +166,7 @@ final class GetFeatureReader {
             Filter f = Filter.INCLUDE;
             for (Element child : WfsXml.children(q)) {
                 if (child.getLocalName().equals("Filter")) {
-                    f = filters.parse(child, type);
+                    f = filters.parse(child, type, v);
                 }
             }
             List<SortBy> sortBy = new ArrayList<>();

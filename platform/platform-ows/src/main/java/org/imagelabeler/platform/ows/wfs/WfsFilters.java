@@ -4,16 +4,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.imagelabeler.platform.feature.FeatureType;
 import org.imagelabeler.platform.feature.filter.Filter;
+import org.imagelabeler.platform.feature.filter.FilterException;
+import org.imagelabeler.platform.feature.filter.FilterParser;
+import org.imagelabeler.platform.feature.gml.GmlException;
+import org.imagelabeler.platform.feature.gml.OgcSrsNames;
+import org.imagelabeler.platform.feature.gml.SrsResolver;
 import org.imagelabeler.platform.ows.OwsException;
 import org.imagelabeler.platform.ows.OwsRequest;
+import org.imagelabeler.platform.raster.CrsRegistry;
+import org.locationtech.jts.geom.Geometry;
 import org.w3c.dom.Element;
 
 /**
  * The filters of WFS requests: {@code FILTER} documents (Filter Encoding 2.0 or 1.1), the
- * {@code BBOX} parameter, and resource ids, which WFS shows as {@code typename.id}.
+ * {@code BBOX} parameter, and resource ids, which WFS shows as {@code typename.id}. Geometries
+ * without an srsName are in the CRS the capabilities announce ({@code DefaultCRS}, latitude
+ * first in the URN form GDAL follows); every geometry is brought to storage (EPSG:4326) here.
  */
 final class WfsFilters {
+
+    /** Apache SIS says which EPSG CRSs put northing first; unknown codes are refused later. */
+    private static final SrsResolver SRS_NAMES = new OgcSrsNames(code ->
+            CrsRegistry.canonical(code).map(CrsRegistry::isNorthingFirst).orElse(false));
 
     private final WfsLayers layers;
 
@@ -21,16 +36,16 @@ final class WfsFilters {
         this.layers = layers;
     }
 
-    Filter parse(String xml, WfsLayers.FeatureLayer type) {
-        throw new OwsException(OwsException.OPERATION_NOT_SUPPORTED, "FILTER", "FILTER is not supported yet");
+    Filter parse(String xml, WfsLayers.FeatureLayer type, WfsVersion v) {
+        return reading("FILTER", () -> parser(type, v).parse(xml));
     }
 
-    Filter parse(Element filter, WfsLayers.FeatureLayer type) {
-        throw new OwsException(OwsException.OPERATION_NOT_SUPPORTED, "FILTER", "FILTER is not supported yet");
+    Filter parse(Element filter, WfsLayers.FeatureLayer type, WfsVersion v) {
+        return reading("Filter", () -> parser(type, v).parse(filter));
     }
 
-    Filter bbox(String value, WfsLayers.FeatureLayer type) {
-        throw new OwsException(OwsException.OPERATION_NOT_SUPPORTED, "BBOX", "BBOX is not supported yet");
+    Filter bbox(String value, WfsLayers.FeatureLayer type, WfsVersion v) {
+        return reading("BBOX", () -> parser(type, v).bboxParameter(value, v.defaultSrsName));
     }
 
     /** The ids among {@code value} ({@code type.id,type.id}) that belong to {@code type}. */
@@ -65,5 +80,58 @@ final class WfsFilters {
             byName.putIfAbsent(typeName, type);
         }
         return new ArrayList<>(byName.values());
+    }
+
+    private static FilterParser parser(WfsLayers.FeatureLayer type, WfsVersion v) {
+        return new FilterParser(type.source().type(), SRS_NAMES, v.defaultSrsName, WfsFilters::toStorage);
+    }
+
+    private static Filter reading(String parameter, Supplier<Filter> read) {
+        try {
+            return read.get();
+        } catch (FilterException e) {
+            throw OwsException.invalid(e.locator() != null ? e.locator() : parameter, e.getMessage());
+        } catch (GmlException e) {
+            throw OwsException.invalid(parameter, e.getMessage());
+        }
+    }
+
+    /** A geometry read in the CRS of its SRID (easting first), in EPSG:4326, longitude first. */
+    private static Geometry toStorage(Geometry g) {
+        if (g.getSRID() == 0 || g.getSRID() == 4326) {
+            return g;
+        }
+        String code = "EPSG:" + g.getSRID();
+        try {
+            var transform = CrsRegistry.transform(CrsRegistry.xy(code), CrsRegistry.xy(FeatureType.CRS));
+            Geometry copy = g.copy();
+            copy.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+                @Override
+                public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+                    double[] p = {seq.getX(i), seq.getY(i)};
+                    try {
+                        transform.transform(p, 0, p, 0, 1);
+                    } catch (org.opengis.referencing.operation.TransformException e) {
+                        throw new FilterException("a geometry in " + code + " has no place in EPSG:4326", null);
+                    }
+                    seq.setOrdinate(i, 0, p[0]);
+                    seq.setOrdinate(i, 1, p[1]);
+                }
+
+                @Override
+                public boolean isDone() {
+                    return false;
+                }
+
+                @Override
+                public boolean isGeometryChanged() {
+                    return true;
+                }
+            });
+            copy.setSRID(4326);
+            return copy;
+        } catch (IllegalArgumentException | org.opengis.util.FactoryException e) {
+            throw new FilterException("unknown CRS " + code + " in a filter", null);
+        }
     }
 }
