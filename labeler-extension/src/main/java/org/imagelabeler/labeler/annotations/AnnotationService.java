@@ -15,10 +15,9 @@ import org.imagelabeler.labeler.images.EventImage;
 import org.imagelabeler.labeler.images.Georeference;
 import org.imagelabeler.labeler.images.ImageRepository;
 import org.imagelabeler.platform.raster.CrsRegistry;
+import org.imagelabeler.platform.raster.GeometryTransformer;
 import org.imagelabeler.platform.rest.ApiProblem;
 import org.imagelabeler.platform.security.Subject;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -304,33 +303,13 @@ public class AnnotationService {
     static Geometry geographic(Geometry pixels, Georeference geo) {
         double[] t = geo.transform();
         try {
+            MathTransform pixelToCrs = org.apache.sis.referencing.operation.transform.MathTransforms.linear(
+                    org.apache.sis.referencing.operation.matrix.Matrices.create(
+                            3, 3, new double[] {t[1], t[2], t[0], t[4], t[5], t[3], 0, 0, 1}));
             MathTransform toWgs84 = CrsRegistry.transform(CrsRegistry.xy(geo.crs()), CrsRegistry.xy("EPSG:4326"));
-            Geometry g = pixels.copy();
-            g.apply(new CoordinateSequenceFilter() {
-                @Override
-                public void filter(CoordinateSequence seq, int i) {
-                    double px = seq.getX(i);
-                    double py = seq.getY(i);
-                    double[] p = {t[0] + px * t[1] + py * t[2], t[3] + px * t[4] + py * t[5]};
-                    try {
-                        toWgs84.transform(p, 0, p, 0, 1);
-                    } catch (org.opengis.referencing.operation.TransformException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    seq.setOrdinate(i, 0, p[0]);
-                    seq.setOrdinate(i, 1, p[1]);
-                }
-
-                @Override
-                public boolean isDone() {
-                    return false;
-                }
-
-                @Override
-                public boolean isGeometryChanged() {
-                    return true;
-                }
-            });
+            Geometry g = GeometryTransformer.transform(
+                    pixels,
+                    org.apache.sis.referencing.operation.transform.MathTransforms.concatenate(pixelToCrs, toWgs84));
             g.setSRID(4326);
             return g;
         } catch (Exception e) {

@@ -4,8 +4,7 @@ import java.util.Locale;
 import org.imagelabeler.platform.feature.FeatureType;
 import org.imagelabeler.platform.ows.OwsException;
 import org.imagelabeler.platform.raster.CrsRegistry;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.imagelabeler.platform.raster.GeometryTransformer;
 import org.locationtech.jts.geom.Geometry;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
@@ -63,40 +62,11 @@ record OutputCrs(String srsName, String code, boolean northingFirst, MathTransfo
         if (fromStorage == null || g == null) {
             return g;
         }
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                if (i != 0) {
-                    return;
-                }
-                double[] xy = new double[seq.size() * 2];
-                for (int k = 0; k < seq.size(); k++) {
-                    xy[2 * k] = seq.getX(k);
-                    xy[2 * k + 1] = seq.getY(k);
-                }
-                try {
-                    fromStorage.transform(xy, 0, xy, 0, seq.size());
-                } catch (TransformException e) {
-                    throw new IllegalArgumentException("a geometry cannot be expressed in " + srsName, e);
-                }
-                for (int k = 0; k < seq.size(); k++) {
-                    seq.setOrdinate(k, 0, xy[2 * k]);
-                    seq.setOrdinate(k, 1, xy[2 * k + 1]);
-                }
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        try {
+            return GeometryTransformer.transform(g, fromStorage);
+        } catch (TransformException e) {
+            throw new IllegalArgumentException("a geometry cannot be expressed in " + srsName, e);
+        }
     }
 
     private static OwsException unknown(String name) {

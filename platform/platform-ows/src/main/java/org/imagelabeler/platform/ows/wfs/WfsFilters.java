@@ -15,6 +15,7 @@ import org.imagelabeler.platform.feature.gml.SrsResolver;
 import org.imagelabeler.platform.ows.OwsException;
 import org.imagelabeler.platform.ows.OwsRequest;
 import org.imagelabeler.platform.raster.CrsRegistry;
+import org.imagelabeler.platform.raster.GeometryTransformer;
 import org.locationtech.jts.geom.Geometry;
 import org.w3c.dom.Element;
 
@@ -103,33 +104,12 @@ final class WfsFilters {
         }
         String code = "EPSG:" + g.getSRID();
         try {
-            var transform = CrsRegistry.transform(CrsRegistry.xy(code), CrsRegistry.xy(FeatureType.CRS));
-            Geometry copy = g.copy();
-            copy.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
-                @Override
-                public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
-                    double[] p = {seq.getX(i), seq.getY(i)};
-                    try {
-                        transform.transform(p, 0, p, 0, 1);
-                    } catch (org.opengis.referencing.operation.TransformException e) {
-                        throw new FilterException("a geometry in " + code + " has no place in EPSG:4326", null);
-                    }
-                    seq.setOrdinate(i, 0, p[0]);
-                    seq.setOrdinate(i, 1, p[1]);
-                }
-
-                @Override
-                public boolean isDone() {
-                    return false;
-                }
-
-                @Override
-                public boolean isGeometryChanged() {
-                    return true;
-                }
-            });
+            Geometry copy = GeometryTransformer.transform(
+                    g, CrsRegistry.transform(CrsRegistry.xy(code), CrsRegistry.xy(FeatureType.CRS)));
             copy.setSRID(4326);
             return copy;
+        } catch (org.opengis.referencing.operation.TransformException e) {
+            throw new FilterException("a geometry in " + code + " has no place in EPSG:4326", null);
         } catch (IllegalArgumentException | org.opengis.util.FactoryException e) {
             throw new FilterException("unknown CRS " + code + " in a filter", null);
         }
