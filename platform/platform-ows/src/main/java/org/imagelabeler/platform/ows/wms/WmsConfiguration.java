@@ -1,11 +1,16 @@
 package org.imagelabeler.platform.ows.wms;
 
 import org.imagelabeler.platform.extension.ExtensionRegistry;
+import org.imagelabeler.platform.feature.FeatureSources;
+import org.imagelabeler.platform.ows.wms.vector.VectorLayerRenderer;
 import org.imagelabeler.platform.security.SecuredCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The WMS: its descriptor, operations and output formats, as beans the dispatcher finds. */
+/**
+ * The WMS: its descriptor, operations and output formats, as beans the dispatcher finds, and the
+ * renderer of vector layers (WMS, tiles and extraction all draw through it).
+ */
 @Configuration(proxyBeanMethods = false)
 public class WmsConfiguration {
 
@@ -37,6 +42,11 @@ public class WmsConfiguration {
     @Bean
     GetFeatureInfoOperation wmsGetFeatureInfo(WmsLayers layers, WmsMapRenderer renderer) {
         return new GetFeatureInfoOperation(layers, renderer);
+    }
+
+    @Bean
+    VectorLayerRenderer vectorLayerRenderer(ExtensionRegistry extensions) {
+        return new VectorLayerRenderer(new FeatureSources(extensions));
     }
 
     @Bean
