@@ -33,6 +33,12 @@ import org.w3c.dom.NodeList;
 class WmsTest extends ServerTestBase {
 
     private static final String WS = "wmstest";
+    /**
+     * The WMS 1.3.0 capabilities schema with SLD 1.1.0's extension, which imports it and declares
+     * the {@code sld:GetLegendGraphic} operation the capabilities list, as GeoServer's do.
+     */
+    static final String WMS_130_CAPABILITIES = "ogc/sld/1.1.0/sld_capabilities.xsd";
+
     private static boolean published;
 
     @BeforeEach
@@ -126,7 +132,7 @@ class WmsTest extends ServerTestBase {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/xml");
         byte[] xml = r.body().getBytes(StandardCharsets.UTF_8);
-        OgcSchemas.validate(xml, "ogc/wms/1.3.0/capabilities_1_3_0.xsd");
+        OgcSchemas.validate(xml, WMS_130_CAPABILITIES);
 
         Document doc = parse(xml);
         String layer = "//*[local-name()='Layer'][*[local-name()='Name']='wmstest:rgb']";
@@ -172,7 +178,7 @@ class WmsTest extends ServerTestBase {
         try {
             byte[] v130 =
                     wms("SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0").bytes();
-            OgcSchemas.validate(v130, "ogc/wms/1.3.0/capabilities_1_3_0.xsd");
+            OgcSchemas.validate(v130, WMS_130_CAPABILITIES);
             Document doc = parse(v130);
             String dim =
                     "//*[local-name()='Layer'][*[local-name()='Name']='wmstest:daily']/*[local-name()='Dimension']";

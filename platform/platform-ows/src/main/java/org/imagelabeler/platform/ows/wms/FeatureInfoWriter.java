@@ -1,6 +1,8 @@
 package org.imagelabeler.platform.ows.wms;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,11 @@ import org.imagelabeler.platform.render.FeatureInfo;
  */
 public class FeatureInfoWriter implements ResponseWriter {
 
-    private final ObjectMapper json = new ObjectMapper();
+    // modules on the class path (java.time): feature attributes hold Instants, written as ISO-8601
+    private final ObjectMapper json = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     @Override
     public boolean canWrite(Object result) {

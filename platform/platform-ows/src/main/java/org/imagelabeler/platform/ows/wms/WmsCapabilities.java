@@ -1,9 +1,11 @@
 package org.imagelabeler.platform.ows.wms;
 
+import java.awt.Dimension;
 import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -15,13 +17,17 @@ import org.imagelabeler.platform.catalog.LayerInfo;
 import org.imagelabeler.platform.catalog.ServiceSettings;
 import org.imagelabeler.platform.ows.OwsRequest;
 import org.imagelabeler.platform.ows.XmlDocument;
+import org.imagelabeler.platform.ows.wms.legend.Legend;
+import org.imagelabeler.platform.ows.wms.legend.Legends;
 import org.imagelabeler.platform.raster.CrsRegistry;
 import org.opengis.geometry.Envelope;
 
 /**
- * WMS capabilities, 1.3.0 (valid against {@code capabilities_1_3_0.xsd}) or 1.1.1 (the DTD),
+ * WMS capabilities, 1.3.0 (valid against {@code capabilities_1_3_0.xsd} with SLD 1.1.0's
+ * {@code sld_capabilities.xsd}, which declares {@code sld:GetLegendGraphic}) or 1.1.1 (the DTD),
  * listing only the layers the caller may read. Bounding boxes are given in every advertised CRS;
- * in 1.3.0 those of latitude-first CRSs (EPSG:4326) are written latitude first.
+ * in 1.3.0 those of latitude-first CRSs (EPSG:4326) are written latitude first. Each style links
+ * to its legend (GetLegendGraphic), as GeoServer's do.
  */
 final class WmsCapabilities {
 
@@ -29,18 +35,22 @@ final class WmsCapabilities {
     private static final String WMS_NS = "http://www.opengis.net/wms";
     private static final String XLINK = "http://www.w3.org/1999/xlink";
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    /** GetLegendGraphic is an SLD extension: 1.3.0 lists it as {@code sld:GetLegendGraphic}. */
+    private static final String SLD_NS = "http://www.opengis.net/sld";
 
     private final WmsLayers layers;
+    private final Legends legends;
 
-    WmsCapabilities(WmsLayers layers) {
+    WmsCapabilities(WmsLayers layers, Legends legends) {
         this.layers = layers;
+        this.legends = legends;
     }
 
     XmlDocument write(OwsRequest request) throws XMLStreamException {
         boolean v130 = request.version().equals("1.3.0");
         ServiceSettings settings = layers.catalog().serviceSettings("wms");
         WmsLimits limits = WmsLimits.of(settings);
-        String endpoint = request.baseUrl() + (request.workspace() == null ? "" : "/" + request.workspace()) + "/wms";
+        String endpoint = endpoint(request);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
         x.writeStartDocument("UTF-8", "1.0");
@@ -50,9 +60,14 @@ final class WmsCapabilities {
             x.writeDefaultNamespace(WMS_NS);
             x.writeNamespace("xlink", XLINK);
             x.writeNamespace("xsi", XSI);
+            x.setPrefix("sld", SLD_NS);
+            x.writeNamespace("sld", SLD_NS);
             x.writeAttribute("version", "1.3.0");
             x.writeAttribute(
-                    XSI, "schemaLocation", WMS_NS + " http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd");
+                    XSI,
+                    "schemaLocation",
+                    WMS_NS + " http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd " + SLD_NS
+                            + " http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd");
         } else {
             x.writeDTD("<!DOCTYPE WMT_MS_Capabilities SYSTEM"
                     + " \"http://schemas.opengis.net/wms/1.1.1/WMS_MS_Capabilities.dtd\">");
@@ -78,6 +93,11 @@ final class WmsCapabilities {
         x.writeEndDocument();
         x.close();
         return new XmlDocument(out.toByteArray(), v130 ? "text/xml" : "application/vnd.ogc.wms_xml");
+    }
+
+    /** The WMS's address: the virtual service's for a workspace's own capabilities. */
+    private static String endpoint(OwsRequest request) {
+        return request.baseUrl() + (request.workspace() == null ? "" : "/" + request.workspace()) + "/wms";
     }
 
     private static void writeService(
@@ -111,12 +131,25 @@ final class WmsCapabilities {
         operation(x, "GetCapabilities", List.of(v130 ? "text/xml" : "application/vnd.ogc.wms_xml"), endpoint);
         operation(x, "GetMap", List.of(GetMapRequest.PNG, GetMapRequest.JPEG), endpoint);
         operation(x, "GetFeatureInfo", List.of("text/plain", "application/json"), endpoint);
+        if (v130) {
+            x.writeStartElement(SLD_NS, GetLegendGraphicOperation.NAME);
+        } else {
+            x.writeStartElement(GetLegendGraphicOperation.NAME);
+        }
+        operationBody(x, List.of(GetMapRequest.PNG, GetMapRequest.JPEG), endpoint);
         x.writeEndElement();
+        x.writeEndElement(); // Request
     }
 
     private static void operation(XMLStreamWriter x, String name, List<String> formats, String endpoint)
             throws XMLStreamException {
         x.writeStartElement(name);
+        operationBody(x, formats, endpoint);
+        x.writeEndElement();
+    }
+
+    private static void operationBody(XMLStreamWriter x, List<String> formats, String endpoint)
+            throws XMLStreamException {
         for (String f : formats) {
             element(x, "Format", f);
         }
@@ -124,7 +157,6 @@ final class WmsCapabilities {
         x.writeStartElement("HTTP");
         x.writeStartElement("Get");
         onlineResource(x, endpoint + "?");
-        x.writeEndElement();
         x.writeEndElement();
         x.writeEndElement();
         x.writeEndElement();
@@ -187,12 +219,34 @@ final class WmsCapabilities {
             }
         }
         writeTime(x, layer, v130);
-        for (String style : layer.styleNames()) {
+        Optional<Legend> legend = legends.of(layer);
+        List<String> styles = layer.styleNames();
+        for (String style : styles) {
             x.writeStartElement("Style");
             element(x, "Name", style);
             element(x, "Title", style);
+            if (legend.isPresent()) {
+                legendUrl(x, legend.get(), request, layer, style.equals(styles.get(0)) ? null : style);
+            }
             x.writeEndElement();
         }
+        x.writeEndElement();
+    }
+
+    /** Where GetLegendGraphic draws the style's legend, and its size, as GeoServer announces it. */
+    private void legendUrl(XMLStreamWriter x, Legend legend, OwsRequest request, LayerInfo layer, String style)
+            throws XMLStreamException {
+        int swatch = GetLegendGraphicOperation.DEFAULT_SWATCH;
+        Dimension size = legend.size(swatch, swatch);
+        x.writeStartElement("LegendURL");
+        x.writeAttribute("width", Integer.toString(size.width));
+        x.writeAttribute("height", Integer.toString(size.height));
+        element(x, "Format", GetMapRequest.PNG);
+        onlineResource(
+                x,
+                endpoint(request) + "?service=WMS&request=GetLegendGraphic&format=image/png&width=" + swatch
+                        + "&height=" + swatch + "&layer=" + layers.name(layer, request)
+                        + (style == null ? "" : "&style=" + style));
         x.writeEndElement();
     }
 

@@ -1,11 +1,17 @@
 package org.imagelabeler.platform.ows.wms;
 
 import org.imagelabeler.platform.extension.ExtensionRegistry;
+import org.imagelabeler.platform.feature.FeatureSources;
+import org.imagelabeler.platform.ows.wms.legend.Legends;
+import org.imagelabeler.platform.ows.wms.vector.VectorLayerRenderer;
 import org.imagelabeler.platform.security.SecuredCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The WMS: its descriptor, operations and output formats, as beans the dispatcher finds. */
+/**
+ * The WMS: its descriptor, operations and output formats, as beans the dispatcher finds, and the
+ * renderer of vector layers (WMS, tiles and extraction all draw through it).
+ */
 @Configuration(proxyBeanMethods = false)
 public class WmsConfiguration {
 
@@ -25,8 +31,8 @@ public class WmsConfiguration {
     }
 
     @Bean
-    GetCapabilitiesOperation wmsGetCapabilities(WmsLayers layers) {
-        return new GetCapabilitiesOperation(new WmsCapabilities(layers));
+    GetCapabilitiesOperation wmsGetCapabilities(WmsLayers layers, Legends legends) {
+        return new GetCapabilitiesOperation(new WmsCapabilities(layers, legends));
     }
 
     @Bean
@@ -37,6 +43,21 @@ public class WmsConfiguration {
     @Bean
     GetFeatureInfoOperation wmsGetFeatureInfo(WmsLayers layers, WmsMapRenderer renderer) {
         return new GetFeatureInfoOperation(layers, renderer);
+    }
+
+    @Bean
+    GetLegendGraphicOperation wmsGetLegendGraphic(WmsLayers layers, Legends legends) {
+        return new GetLegendGraphicOperation(layers, legends);
+    }
+
+    @Bean
+    Legends wmsLegends(ExtensionRegistry extensions) {
+        return new Legends(new FeatureSources(extensions));
+    }
+
+    @Bean
+    VectorLayerRenderer vectorLayerRenderer(ExtensionRegistry extensions) {
+        return new VectorLayerRenderer(new FeatureSources(extensions));
     }
 
     @Bean

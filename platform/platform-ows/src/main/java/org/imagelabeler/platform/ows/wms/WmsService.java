@@ -29,8 +29,10 @@ public final class WmsService implements OwsService {
     public static final String ID = "WMS";
     private static final String OGC_NS = "http://www.opengis.net/ogc";
 
-    private static final ServiceDescriptor DESCRIPTOR =
-            new ServiceDescriptor(ID, List.of("1.1.1", "1.3.0"), Set.of("GetCapabilities", "GetMap", "GetFeatureInfo"));
+    private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor(
+            ID,
+            List.of("1.1.1", "1.3.0"),
+            Set.of("GetCapabilities", "GetMap", "GetFeatureInfo", GetLegendGraphicOperation.NAME));
 
     @Override
     public ServiceDescriptor descriptor() {
