@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * The features of one event collection, read with SQL on H2GIS or PostGIS: filters become
@@ -77,13 +78,15 @@ class SqlFeatureSource implements FeatureSource {
     public long count(FeatureQuery query) {
         Map<String, Object> params = new HashMap<>();
         String sql = "SELECT COUNT(*) FROM " + collection.from() + where(query.filter(), params);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = prepare(c, sql, params);
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement ps = prepare(c, sql, params);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count " + type.name() + ": " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
         }
     }
 
@@ -93,8 +96,8 @@ class SqlFeatureSource implements FeatureSource {
         Map<String, Object> params = Map.of("event", eventId);
         String sql = "SELECT MIN(ST_XMin(" + g + ")), MIN(ST_YMin(" + g + ")), MAX(ST_XMax(" + g + ")),"
                 + " MAX(ST_YMax(" + g + ")) FROM " + collection.from();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = prepare(c, sql, params);
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement ps = prepare(c, sql, params);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             double minX = rs.getDouble(1);
@@ -104,6 +107,8 @@ class SqlFeatureSource implements FeatureSource {
             return Optional.of(new Envelope(minX, rs.getDouble(3), rs.getDouble(2), rs.getDouble(4)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot measure " + type.name() + ": " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
         }
     }
 
@@ -133,15 +138,18 @@ class SqlFeatureSource implements FeatureSource {
         if (query.startIndex() > 0) {
             sql.append(" OFFSET ").append(query.startIndex());
         }
-        Connection c = null;
+        // within a transaction (a WFS Transaction reading what it changes), read on its connection
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        boolean own = !DataSourceUtils.isConnectionTransactional(c, dataSource);
         try {
-            c = dataSource.getConnection();
-            c.setAutoCommit(false);
+            if (own) {
+                c.setAutoCommit(false);
+            }
             PreparedStatement ps = prepare(c, sql.toString(), params);
             ps.setFetchSize(FETCH_SIZE);
-            return new Cursor(c, ps, ps.executeQuery());
+            return new Cursor(c, own, ps, ps.executeQuery());
         } catch (SQLException e) {
-            release(c);
+            release(c, own);
             throw new IllegalStateException("cannot read " + type.name() + ": " + e.getMessage(), e);
         }
     }
@@ -175,13 +183,15 @@ class SqlFeatureSource implements FeatureSource {
     private final class Cursor implements FeatureCursor {
 
         private final Connection connection;
+        private final boolean own;
         private final PreparedStatement statement;
         private final ResultSet rows;
         private final WKBReader wkb = new WKBReader();
         private Boolean ahead;
 
-        Cursor(Connection connection, PreparedStatement statement, ResultSet rows) {
+        Cursor(Connection connection, boolean own, PreparedStatement statement, ResultSet rows) {
             this.connection = connection;
+            this.own = own;
             this.statement = statement;
             this.rows = rows;
         }
@@ -257,20 +267,20 @@ class SqlFeatureSource implements FeatureSource {
             } catch (SQLException ignored) {
                 // the connection's release below closes what is left
             }
-            release(connection);
+            release(connection, own);
         }
     }
 
-    private static void release(Connection c) {
-        if (c == null) {
-            return;
+    /** Gives back a connection; one of our own was read-only work in its own transaction. */
+    private void release(Connection c, boolean own) {
+        if (own) {
+            try {
+                c.rollback();
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // a broken connection: the pool discards it
+            }
         }
-        try {
-            c.rollback();
-            c.setAutoCommit(true);
-            c.close();
-        } catch (SQLException ignored) {
-            // a broken connection: the pool discards it
-        }
+        DataSourceUtils.releaseConnection(c, dataSource);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.xml.xpath.XPathFactory;
 import org.imagelabeler.platform.raster.Gdal;
+import org.imagelabeler.platform.testing.OgcSchemas;
 import org.imagelabeler.platform.testing.RestClient;
 import org.imagelabeler.platform.testing.RestClient.Auth;
 import org.junit.jupiter.api.BeforeEach;

@@ -51,13 +51,13 @@ public class WmsConfiguration {
     }
 
     @Bean
-    Legends wmsLegends(ExtensionRegistry extensions) {
-        return new Legends(new FeatureSources(extensions));
+    Legends wmsLegends(FeatureSources sources) {
+        return new Legends(sources);
     }
 
     @Bean
-    VectorLayerRenderer vectorLayerRenderer(ExtensionRegistry extensions) {
-        return new VectorLayerRenderer(new FeatureSources(extensions));
+    VectorLayerRenderer vectorLayerRenderer(FeatureSources sources) {
+        return new VectorLayerRenderer(sources);
     }
 
     @Bean
