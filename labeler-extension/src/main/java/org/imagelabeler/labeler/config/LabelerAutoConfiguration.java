@@ -81,8 +81,8 @@ public class LabelerAutoConfiguration {
 
     @Bean
     org.imagelabeler.labeler.features.EventFeatureSources eventFeatureSources(
-            Database database, EventRepository events) {
-        return new org.imagelabeler.labeler.features.EventFeatureSources(database, events);
+            Database database, EventRepository events, AnnotationService annotations) {
+        return new org.imagelabeler.labeler.features.EventFeatureSources(database, events, annotations);
     }
 
     @Bean

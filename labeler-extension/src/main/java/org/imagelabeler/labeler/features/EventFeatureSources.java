@@ -3,6 +3,7 @@ package org.imagelabeler.labeler.features;
 import java.awt.Color;
 import java.util.List;
 import java.util.Optional;
+import org.imagelabeler.labeler.annotations.AnnotationService;
 import org.imagelabeler.labeler.events.Event;
 import org.imagelabeler.labeler.events.EventRepository;
 import org.imagelabeler.labeler.events.LabelClass;
@@ -15,7 +16,7 @@ import org.imagelabeler.platform.feature.VectorStyle;
 /**
  * Serves the feature sources of the layers {@link EventLayers} publishes: the layer's metadata
  * names its event and collection. Shapes and labels are drawn in their class colours, footprints
- * in the colour of their image's status.
+ * in the colour of their image's status; shapes and labels may be changed (WFS-T), footprints not.
  */
 public class EventFeatureSources implements FeatureSourceProvider {
 
@@ -23,10 +24,12 @@ public class EventFeatureSources implements FeatureSourceProvider {
 
     private final Database database;
     private final EventRepository events;
+    private final AnnotationService annotations;
 
-    public EventFeatureSources(Database database, EventRepository events) {
+    public EventFeatureSources(Database database, EventRepository events, AnnotationService annotations) {
         this.database = database;
         this.events = events;
+        this.annotations = annotations;
     }
 
     @Override
@@ -36,9 +39,13 @@ public class EventFeatureSources implements FeatureSourceProvider {
         if (eventId == null || collection == null) {
             return Optional.empty();
         }
-        return events.findById(eventId).map(event -> {
+        return events.findById(eventId).<FeatureSource>map(event -> {
             EventCollection c = EventCollection.of(collection);
-            return new SqlFeatureSource(database.dataSource(), c, eventId, layer.name(), style(event, c));
+            SqlFeatureSource source =
+                    new SqlFeatureSource(database.dataSource(), c, eventId, layer.name(), style(event, c));
+            return c == EventCollection.FOOTPRINTS
+                    ? source
+                    : new EventFeatureStore(source, c, event.slug(), annotations);
         });
     }
 

@@ -71,16 +71,16 @@ final class StoredQueriesOperation implements OwsOperation {
             if (list) {
                 x.writeStartElement(v.wfs, "StoredQuery");
                 x.writeAttribute("id", GetFeatureReader.GET_FEATURE_BY_ID);
-                text(x, v.wfs, "Title", "Get feature by identifier");
+                WfsXml.text(x, v.wfs, "Title", "Get feature by identifier");
                 for (WfsLayers.FeatureLayer t : types) {
-                    text(x, v.wfs, "ReturnFeatureType", t.qualifiedName());
+                    WfsXml.text(x, v.wfs, "ReturnFeatureType", t.qualifiedName());
                 }
                 x.writeEndElement();
             } else {
                 x.writeStartElement(v.wfs, "StoredQueryDescription");
                 x.writeAttribute("id", GetFeatureReader.GET_FEATURE_BY_ID);
-                text(x, v.wfs, "Title", "Get feature by identifier");
-                text(x, v.wfs, "Abstract", "Returns the single feature whose identifier is ID (typename.id).");
+                WfsXml.text(x, v.wfs, "Title", "Get feature by identifier");
+                WfsXml.text(x, v.wfs, "Abstract", "Returns the single feature whose identifier is ID (typename.id).");
                 x.writeEmptyElement(v.wfs, "Parameter");
                 x.writeAttribute("name", "ID");
                 x.writeAttribute("type", "xs:string");
@@ -97,11 +97,5 @@ final class StoredQueriesOperation implements OwsOperation {
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void text(XMLStreamWriter x, String ns, String name, String value) throws XMLStreamException {
-        x.writeStartElement(ns, name);
-        x.writeCharacters(value);
-        x.writeEndElement();
     }
 }

@@ -142,28 +142,28 @@ final class WfsCapabilities {
     private static void serviceIdentification(XMLStreamWriter x, WfsVersion v, ServiceSettings s)
             throws XMLStreamException {
         x.writeStartElement(v.ows, "ServiceIdentification");
-        text(x, v.ows, "Title", s.title());
+        WfsXml.text(x, v.ows, "Title", s.title());
         if (s.abstractText() != null) {
-            text(x, v.ows, "Abstract", s.abstractText());
+            WfsXml.text(x, v.ows, "Abstract", s.abstractText());
         }
         if (!s.keywords().isEmpty()) {
             x.writeStartElement(v.ows, "Keywords");
             for (String k : s.keywords()) {
-                text(x, v.ows, "Keyword", k);
+                WfsXml.text(x, v.ows, "Keyword", k);
             }
             x.writeEndElement();
         }
-        text(x, v.ows, "ServiceType", "WFS");
-        text(x, v.ows, "ServiceTypeVersion", "2.0.0");
-        text(x, v.ows, "ServiceTypeVersion", "1.1.0");
-        text(x, v.ows, "Fees", s.fees() == null ? "NONE" : s.fees());
-        text(x, v.ows, "AccessConstraints", s.accessConstraints() == null ? "NONE" : s.accessConstraints());
+        WfsXml.text(x, v.ows, "ServiceType", "WFS");
+        WfsXml.text(x, v.ows, "ServiceTypeVersion", "2.0.0");
+        WfsXml.text(x, v.ows, "ServiceTypeVersion", "1.1.0");
+        WfsXml.text(x, v.ows, "Fees", s.fees() == null ? "NONE" : s.fees());
+        WfsXml.text(x, v.ows, "AccessConstraints", s.accessConstraints() == null ? "NONE" : s.accessConstraints());
         x.writeEndElement();
     }
 
     private static void serviceProvider(XMLStreamWriter x, WfsVersion v, ServiceSettings s) throws XMLStreamException {
         x.writeStartElement(v.ows, "ServiceProvider");
-        text(x, v.ows, "ProviderName", s.title());
+        WfsXml.text(x, v.ows, "ProviderName", s.title());
         x.writeEmptyElement(v.ows, "ServiceContact");
         x.writeEndElement();
     }
@@ -217,8 +217,8 @@ final class WfsCapabilities {
             x.writeStartElement(v.ows, "Constraint");
             x.writeAttribute("name", "QueryExpressions");
             x.writeStartElement(v.ows, "AllowedValues");
-            text(x, v.ows, "Value", "wfs:Query");
-            text(x, v.ows, "Value", "wfs:StoredQuery");
+            WfsXml.text(x, v.ows, "Value", "wfs:Query");
+            WfsXml.text(x, v.ows, "Value", "wfs:StoredQuery");
             x.writeEndElement();
             x.writeEndElement();
         }
@@ -230,38 +230,38 @@ final class WfsCapabilities {
         if (!v.is200()) {
             x.writeStartElement(v.wfs, "Operations");
             for (String op : List.of("Query", "Insert", "Update", "Delete")) {
-                text(x, v.wfs, "Operation", op);
+                WfsXml.text(x, v.wfs, "Operation", op);
             }
             x.writeEndElement();
         }
         for (WfsLayers.FeatureLayer f : layers.advertised(request)) {
             x.writeStartElement(v.wfs, "FeatureType");
             x.writeNamespace(f.workspace(), f.namespace());
-            text(x, v.wfs, "Name", f.qualifiedName());
-            text(
+            WfsXml.text(x, v.wfs, "Name", f.qualifiedName());
+            WfsXml.text(
                     x,
                     v.wfs,
                     "Title",
                     f.layer().title() == null ? f.layer().name() : f.layer().title());
             if (f.layer().abstractText() != null) {
-                text(x, v.wfs, "Abstract", f.layer().abstractText());
+                WfsXml.text(x, v.wfs, "Abstract", f.layer().abstractText());
             }
             if (!f.layer().keywords().isEmpty()) {
                 x.writeStartElement(v.ows, "Keywords");
                 for (String k : f.layer().keywords()) {
-                    text(x, v.ows, "Keyword", k);
+                    WfsXml.text(x, v.ows, "Keyword", k);
                 }
                 x.writeEndElement();
             }
-            text(x, v.wfs, v.is200() ? "DefaultCRS" : "DefaultSRS", v.defaultSrsName);
-            text(
+            WfsXml.text(x, v.wfs, v.is200() ? "DefaultCRS" : "DefaultSRS", v.defaultSrsName);
+            WfsXml.text(
                     x,
                     v.wfs,
                     v.is200() ? "OtherCRS" : "OtherSRS",
                     v.is200() ? "urn:ogc:def:crs:EPSG::3857" : "urn:x-ogc:def:crs:EPSG:3857");
             x.writeStartElement(v.wfs, "OutputFormats");
             for (String format : v.is200() ? OUTPUT_FORMATS_200 : OUTPUT_FORMATS_110) {
-                text(x, v.wfs, "Format", format);
+                WfsXml.text(x, v.wfs, "Format", format);
             }
             x.writeEndElement();
             double[] b = f.source()
@@ -269,8 +269,8 @@ final class WfsCapabilities {
                     .map(e -> new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()})
                     .orElseGet(() -> bounds(f.layer().geographicBounds()));
             x.writeStartElement(v.ows, "WGS84BoundingBox");
-            text(x, v.ows, "LowerCorner", b[0] + " " + b[1]);
-            text(x, v.ows, "UpperCorner", b[2] + " " + b[3]);
+            WfsXml.text(x, v.ows, "LowerCorner", b[0] + " " + b[1]);
+            WfsXml.text(x, v.ows, "UpperCorner", b[2] + " " + b[3]);
             x.writeEndElement();
             x.writeEndElement();
         }
@@ -326,7 +326,7 @@ final class WfsCapabilities {
         x.writeStartElement(ogc, "Spatial_Capabilities");
         x.writeStartElement(ogc, "GeometryOperands");
         for (String operand : OPERANDS_110) {
-            text(x, ogc, "GeometryOperand", operand);
+            WfsXml.text(x, ogc, "GeometryOperand", operand);
         }
         x.writeEndElement();
         x.writeStartElement(ogc, "SpatialOperators");
@@ -340,7 +340,7 @@ final class WfsCapabilities {
         x.writeEmptyElement(ogc, "LogicalOperators");
         x.writeStartElement(ogc, "ComparisonOperators");
         for (String c : COMPARISONS_110) {
-            text(x, ogc, "ComparisonOperator", c);
+            WfsXml.text(x, ogc, "ComparisonOperator", c);
         }
         x.writeEndElement();
         x.writeEndElement();
@@ -358,7 +358,7 @@ final class WfsCapabilities {
             x.writeStartElement(v.ows, "AllowedValues");
         }
         for (String value : values) {
-            text(x, v.ows, "Value", value);
+            WfsXml.text(x, v.ows, "Value", value);
         }
         if (v.is200()) {
             x.writeEndElement();
@@ -371,13 +371,7 @@ final class WfsCapabilities {
         x.writeStartElement(ns, "Constraint");
         x.writeAttribute("name", name);
         x.writeEmptyElement(v.ows, "NoValues");
-        text(x, v.ows, "DefaultValue", value);
-        x.writeEndElement();
-    }
-
-    private static void text(XMLStreamWriter x, String ns, String name, String value) throws XMLStreamException {
-        x.writeStartElement(ns, name);
-        x.writeCharacters(value == null ? "" : value);
+        WfsXml.text(x, v.ows, "DefaultValue", value);
         x.writeEndElement();
     }
 }

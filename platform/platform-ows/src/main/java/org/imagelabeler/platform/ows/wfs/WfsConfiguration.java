@@ -6,6 +6,7 @@ import org.imagelabeler.platform.ows.ResponseWriter;
 import org.imagelabeler.platform.security.SecuredCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The WFS: its service descriptor, operations and output formats, as dispatcher extensions. */
 @Configuration(proxyBeanMethods = false)
@@ -15,10 +16,13 @@ public class WfsConfiguration {
     private final WfsLimits limits;
     private final GetFeatureReader reader;
 
+    private final WfsFilters filters;
+
     public WfsConfiguration(SecuredCatalog catalog, FeatureSources sources) {
         this.layers = new WfsLayers(catalog, sources);
         this.limits = new WfsLimits(catalog.unsecured());
-        this.reader = new GetFeatureReader(layers, new WfsFilters(layers), limits);
+        this.filters = new WfsFilters(layers);
+        this.reader = new GetFeatureReader(layers, filters, limits);
     }
 
     @Bean
@@ -54,6 +58,11 @@ public class WfsConfiguration {
     @Bean
     OwsOperation wfsDescribeStoredQueries() {
         return new StoredQueriesOperation("DescribeStoredQueries", layers);
+    }
+
+    @Bean
+    OwsOperation wfsTransaction(TransactionTemplate tx) {
+        return new TransactionOperation(new TransactionReader(layers, filters), layers, tx);
     }
 
     @Bean

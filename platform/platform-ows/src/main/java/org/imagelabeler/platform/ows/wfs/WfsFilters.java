@@ -28,7 +28,7 @@ import org.w3c.dom.Element;
 final class WfsFilters {
 
     /** Apache SIS says which EPSG CRSs put northing first; unknown codes are refused later. */
-    private static final SrsResolver SRS_NAMES = new OgcSrsNames(code ->
+    static final SrsResolver SRS_NAMES = new OgcSrsNames(code ->
             CrsRegistry.canonical(code).map(CrsRegistry::isNorthingFirst).orElse(false));
 
     private final WfsLayers layers;
@@ -98,7 +98,7 @@ final class WfsFilters {
     }
 
     /** A geometry read in the CRS of its SRID (easting first), in EPSG:4326, longitude first. */
-    private static Geometry toStorage(Geometry g) {
+    static Geometry toStorage(Geometry g) {
         if (g.getSRID() == 0 || g.getSRID() == 4326) {
             return g;
         }

@@ -47,6 +47,17 @@ final class WfsLayers {
         return secured.unsecured();
     }
 
+    /** Whether the caller may change the features of a layer it can read. */
+    boolean canWrite(OwsRequest request, FeatureLayer type) {
+        return secured.canWrite(request.subject(), type.layer());
+    }
+
+    /** The workspace whose namespace is {@code uri}, or null. */
+    String workspaceOf(String uri) {
+        String prefix = namespace("");
+        return uri != null && uri.startsWith(prefix) ? uri.substring(prefix.length()) : null;
+    }
+
     /** The XML namespace of a workspace's feature types. */
     static String namespace(String workspace) {
         return "urn:x-imagelabeler:" + workspace;

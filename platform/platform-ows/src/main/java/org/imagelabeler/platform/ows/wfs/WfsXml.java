@@ -34,6 +34,14 @@ final class WfsXml {
         return found;
     }
 
+    /** Writes {@code <ns:name>value</ns:name>}. */
+    static void text(javax.xml.stream.XMLStreamWriter x, String ns, String name, String value)
+            throws javax.xml.stream.XMLStreamException {
+        x.writeStartElement(ns, name);
+        x.writeCharacters(value == null ? "" : value);
+        x.writeEndElement();
+    }
+
     /** An attribute's value, or null when absent (DOM answers "" for both). */
     static String attribute(Element e, String name) {
         return e.hasAttribute(name) ? e.getAttribute(name) : null;
