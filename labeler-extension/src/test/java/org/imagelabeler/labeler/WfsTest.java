@@ -280,6 +280,38 @@ class WfsTest extends LabelerServerTestBase {
     }
 
     @Test
+    void getPropertyValueAndTheOtherEndpoints() throws Exception {
+        var values = wfs(
+                "version=2.0.0&request=GetPropertyValue&typeNames=" + shapes + "&valueReference=class"
+                        + "&sortBy=class",
+                owner);
+        assertThat(values.status()).as(values.body()).isEqualTo(200);
+        var schema = wfs("version=2.0.0&request=DescribeFeatureType&typeNames=" + shapes, owner);
+        OgcSchemas.validate(values.bytes(), "ogc/wfs/2.0/wfs.xsd", schema.bytes(), "http://localhost/dft.xsd");
+        assertThat(names(values.bytes(), "//*[local-name()='member']")).containsExactly("cloud", "water", "water");
+        var geometries = wfs(
+                "version=2.0.0&request=GetPropertyValue&typeNames=" + shapes
+                        + "&valueReference=geometry&resourceId=&srsName=EPSG:4326",
+                owner);
+        assertThat(geometries.status()).isEqualTo(200);
+        assertThat(names(geometries.bytes(), "//*[local-name()='pos']")).containsExactly("12.5 44.25");
+
+        // the same service at /ows and, limited to the workspace, at /labeler/wfs
+        var ows = client.get(
+                "/ows?service=WFS&version=2.0.0&request=GetFeature&typeNames=" + shapes + "&resultType=hits", owner);
+        assertThat(parse(ows.bytes()).getDocumentElement().getAttribute("numberMatched"))
+                .isEqualTo("3");
+        var virtual = client.get(
+                "/labeler/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=" + slug
+                        + "_shapes&resultType=hits",
+                owner);
+        assertThat(parse(virtual.bytes()).getDocumentElement().getAttribute("numberMatched"))
+                .isEqualTo("3");
+        var elsewhere = client.get("/gibs/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=" + shapes, owner);
+        assertThat(elsewhere.status()).isIn(400, 404);
+    }
+
+    @Test
     void owslibReadsTheFeatures() throws Exception {
         String script = String.join(
                 "\n",

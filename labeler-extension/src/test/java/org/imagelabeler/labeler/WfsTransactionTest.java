@@ -178,6 +178,43 @@ class WfsTransactionTest extends LabelerServerTestBase {
     }
 
     @Test
+    void pointsLinesAndMultiGeometriesOfOneMember() throws Exception {
+        String point = "<labeler:%LAYER%><labeler:class>dust</labeler:class><labeler:geometry>"
+                + "<gml:Point gml:id=\"a\" srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:pos>30 10</gml:pos></gml:Point>"
+                + "</labeler:geometry></labeler:%LAYER%>";
+        String line = "<labeler:%LAYER%><labeler:class>dust</labeler:class><labeler:geometry>"
+                + "<gml:LineString gml:id=\"b\" srsName=\"EPSG:4326\"><gml:posList>10 30 11 31 12 30</gml:posList>"
+                + "</gml:LineString></labeler:geometry></labeler:%LAYER%>";
+        String multi = "<labeler:%LAYER%><labeler:class>cloud</labeler:class><labeler:geometry>"
+                + "<gml:MultiSurface gml:id=\"c\" srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:surfaceMember>"
+                + "<gml:Polygon gml:id=\"d\"><gml:exterior><gml:LinearRing><gml:posList>30 10 30 12 32 12 32 10 30 10"
+                + "</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember></gml:MultiSurface>"
+                + "</labeler:geometry></labeler:%LAYER%>";
+        var r = transaction(doc("<wfs:Insert>" + point + line + multi + "</wfs:Insert>"), owner);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(text(parse(r.bytes()), "totalInserted")).isEqualTo("3");
+        List<String> shapes = new ArrayList<>();
+        shapes().path("items")
+                .forEach(a -> shapes.add(a.path("shape").asText() + " "
+                        + a.path("geometry").path("type").asText() + " "
+                        + a.path("geometry").path("coordinates").toString()));
+        assertThat(shapes)
+                .containsExactlyInAnyOrder(
+                        "point Point [10,30]",
+                        "line LineString [[10,30],[11,31],[12,30]]",
+                        "polygon Polygon [[[10,30],[12,30],[12,32],[10,32],[10,30]]]");
+
+        String two = multi.replace(
+                "</gml:MultiSurface>",
+                "<gml:surfaceMember><gml:Polygon gml:id=\"e\"><gml:exterior>"
+                        + "<gml:LinearRing><gml:posList>40 10 40 12 42 12 42 10 40 10</gml:posList></gml:LinearRing>"
+                        + "</gml:exterior></gml:Polygon></gml:surfaceMember></gml:MultiSurface>");
+        var refused = transaction(doc("<wfs:Insert>" + two + "</wfs:Insert>"), owner);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Insert[1] feature 1, property geometry");
+    }
+
+    @Test
     void rolesDecideWhoMayEdit() {
         Auth viewer = user("wfst-viewer");
         Auth labeler = user("wfst-labeler");

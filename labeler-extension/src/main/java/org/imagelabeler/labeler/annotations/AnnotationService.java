@@ -42,6 +42,7 @@ public class AnnotationService {
     private final ImageRepository images;
     private final EventAccess access;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -50,12 +51,14 @@ public class AnnotationService {
             ImageRepository images,
             EventAccess access,
             AuditLog audit,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            org.springframework.context.ApplicationEventPublisher publisher) {
         this.annotations = annotations;
         this.images = images;
         this.access = access;
         this.audit = audit;
         this.tx = tx;
+        this.publisher = publisher;
     }
 
     /** Creates all of {@code in} or none: a refusal names the item at fault ({@code annotations[2].class}). */
@@ -86,6 +89,7 @@ public class AnnotationService {
                     prefix));
         }
         tx.executeWithoutResult(status -> {
+            publisher.publishEvent(new AnnotationsChanged(event.id()));
             for (Annotation a : made) {
                 annotations.insert(a);
                 audit.record(event.id(), subject.username(), "add", "annotation", a.id(), null, view(a));
@@ -179,6 +183,7 @@ public class AnnotationService {
     /** Writes the changes in one transaction; a concurrent change to any of them undoes all. */
     private void save(Subject subject, Event event, List<Annotation> olds, List<Annotation> changes) {
         tx.executeWithoutResult(status -> {
+            publisher.publishEvent(new AnnotationsChanged(event.id()));
             for (int i = 0; i < changes.size(); i++) {
                 Annotation old = olds.get(i);
                 Annotation changed = changes.get(i);
@@ -200,6 +205,7 @@ public class AnnotationService {
             throw preconditionFailed(old);
         }
         tx.executeWithoutResult(status -> {
+            publisher.publishEvent(new AnnotationsChanged(event.id()));
             annotations.delete(id);
             audit.record(event.id(), subject.username(), "delete", "annotation", id, view(old), null);
         });

@@ -66,8 +66,9 @@ public class LabelerAutoConfiguration {
     org.imagelabeler.labeler.features.EventLayers eventLayers(
             org.imagelabeler.platform.catalog.Catalog catalog,
             EventRepository events,
-            @Value("${labeler.layers.workspace:labeler}") String workspace) {
-        return new org.imagelabeler.labeler.features.EventLayers(catalog, events, workspace);
+            @Value("${labeler.layers.workspace:labeler}") String workspace,
+            org.springframework.context.ApplicationEventPublisher publisher) {
+        return new org.imagelabeler.labeler.features.EventLayers(catalog, events, workspace, publisher);
     }
 
     @Bean
@@ -137,8 +138,9 @@ public class LabelerAutoConfiguration {
             ImageRepository images,
             EventAccess access,
             AuditLog audit,
-            TransactionTemplate tx) {
-        return new AnnotationService(annotations, images, access, audit, tx);
+            TransactionTemplate tx,
+            org.springframework.context.ApplicationEventPublisher publisher) {
+        return new AnnotationService(annotations, images, access, audit, tx, publisher);
     }
 
     @Bean
@@ -155,8 +157,9 @@ public class LabelerAutoConfiguration {
             AuditLog audit,
             TransactionTemplate tx,
             DataDirectory dataDir,
-            @Value("${labeler.images.max-bytes:2147483648}") long maxBytes) {
-        return new ImageService(images, members, access, audit, tx, dataDir, maxBytes);
+            @Value("${labeler.images.max-bytes:2147483648}") long maxBytes,
+            org.springframework.context.ApplicationEventPublisher publisher) {
+        return new ImageService(images, members, access, audit, tx, dataDir, maxBytes, publisher);
     }
 
     @Bean

@@ -36,11 +36,17 @@ public class EventLayers {
     private final Catalog catalog;
     private final EventRepository events;
     private final String workspace;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
-    public EventLayers(Catalog catalog, EventRepository events, String workspace) {
+    public EventLayers(
+            Catalog catalog,
+            EventRepository events,
+            String workspace,
+            org.springframework.context.ApplicationEventPublisher publisher) {
         this.catalog = catalog;
         this.events = events;
         this.workspace = workspace;
+        this.publisher = publisher;
     }
 
     public String workspace() {
@@ -69,6 +75,24 @@ public class EventLayers {
             }
         } else {
             publish(change.event());
+        }
+    }
+
+    /** Annotations changed: the event's shapes and labels layers, once the change is committed. */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    public void annotationsChanged(org.imagelabeler.labeler.annotations.AnnotationsChanged change) {
+        changed(change.eventId(), EventCollection.SHAPES, EventCollection.LABELS);
+    }
+
+    /** Images changed (added, status, tags, gone): their footprints and the labels that show them. */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    public void imagesChanged(org.imagelabeler.labeler.images.ImagesChanged change) {
+        changed(change.eventId(), EventCollection.FOOTPRINTS, EventCollection.LABELS);
+    }
+
+    private void changed(String eventId, EventCollection... collections) {
+        for (EventCollection c : collections) {
+            publisher.publishEvent(new org.imagelabeler.platform.feature.FeaturesChanged(layerId(eventId, c)));
         }
     }
 
@@ -128,7 +152,11 @@ public class EventLayers {
 
     /** Layer ids are derived from the event's, so that publishing again finds them. */
     private static String layerId(Event event, EventCollection c) {
-        return "labeler-" + event.id() + "-" + c.id();
+        return layerId(event.id(), c);
+    }
+
+    private static String layerId(String eventId, EventCollection c) {
+        return "labeler-" + eventId + "-" + c.id();
     }
 
     private StoreInfo store() {

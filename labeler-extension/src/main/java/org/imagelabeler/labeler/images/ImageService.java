@@ -43,6 +43,7 @@ public class ImageService {
     private final MembershipRepository members;
     private final EventAccess access;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
     private final DataDirectory dataDir;
     private final long maxBytes;
@@ -54,7 +55,8 @@ public class ImageService {
             AuditLog audit,
             TransactionTemplate tx,
             DataDirectory dataDir,
-            long maxBytes) {
+            long maxBytes,
+            org.springframework.context.ApplicationEventPublisher publisher) {
         this.images = images;
         this.members = members;
         this.access = access;
@@ -62,6 +64,7 @@ public class ImageService {
         this.tx = tx;
         this.dataDir = dataDir;
         this.maxBytes = maxBytes;
+        this.publisher = publisher;
     }
 
     /** What an image's tags, status and assignee become; null fields stay as they are. */
@@ -136,6 +139,7 @@ public class ImageService {
                     now,
                     1);
             tx.executeWithoutResult(status -> {
+                publisher.publishEvent(new ImagesChanged(event.id()));
                 images.insert(image);
                 audit.record(event.id(), user, "add", "image", id, null, summary(image));
             });
@@ -190,6 +194,7 @@ public class ImageService {
                 c.tags() != null ? List.copyOf(new java.util.LinkedHashSet<>(c.tags())) : old.tags(),
                 Instant.now());
         tx.executeWithoutResult(status -> {
+            publisher.publishEvent(new ImagesChanged(event.id()));
             if (!images.update(changed, old.version())) {
                 status.setRollbackOnly();
                 throw preconditionFailed(images.find(event.id(), id).orElse(old));
@@ -227,6 +232,7 @@ public class ImageService {
         Map<String, Object> after = summary(reviewed);
         after.put("comment", r.comment());
         tx.executeWithoutResult(status -> {
+            publisher.publishEvent(new ImagesChanged(event.id()));
             if (!images.update(reviewed, old.version())) {
                 status.setRollbackOnly();
                 throw preconditionFailed(images.find(event.id(), id).orElse(old));
@@ -240,6 +246,7 @@ public class ImageService {
         Event event = access.require(subject, slug, EventAction.UPDATE);
         EventImage image = images.find(event.id(), id).orElseThrow(() -> ApiProblem.notFound("no image " + id));
         tx.executeWithoutResult(status -> {
+            publisher.publishEvent(new ImagesChanged(event.id()));
             images.delete(id);
             audit.record(event.id(), subject.username(), "delete", "image", id, summary(image), null);
         });

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drops a layer's tiles when what they show may have changed: the layer's data (its store, its
- * metadata such as the served file, its bounds or styles) or the layer itself goes. Title and
+ * metadata such as the served file, its bounds or styles, a vector layer's features) or the
+ * layer itself goes. Title and
  * description edits, and new TIME values, keep the cache.
  */
 public final class TileCacheTruncator implements CatalogListener {
@@ -41,6 +42,12 @@ public final class TileCacheTruncator implements CatalogListener {
                 catalog.layers(after).forEach(this::truncate);
             }
         }
+    }
+
+    /** A vector layer's features changed (a label drawn, a shape moved over WFS-T). */
+    @org.springframework.context.event.EventListener
+    public void featuresChanged(org.imagelabeler.platform.feature.FeaturesChanged change) {
+        catalog.layer(change.layerId()).ifPresent(this::truncate);
     }
 
     private static boolean dataChanged(LayerInfo before, LayerInfo after) {
