@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
     ImageController.class,
     AnnotationController.class,
     ExtractionController.class,
-    org.imagelabeler.labeler.rest.OpenApiController.class
+    org.imagelabeler.labeler.rest.OpenApiController.class,
+    org.imagelabeler.labeler.export.ExportController.class
 })
 public class LabelerAutoConfiguration {
 
@@ -53,6 +54,57 @@ public class LabelerAutoConfiguration {
     @Bean
     PublicReadPaths labelerPublicReads() {
         return new PublicReadPaths(java.util.List.of("/rest/labeler/**"));
+    }
+
+    // ---- dataset exports ------------------------------------------------------------------------
+
+    @Bean
+    org.imagelabeler.labeler.export.DatasetFormats datasetFormats() {
+        return new org.imagelabeler.labeler.export.DatasetFormats(java.util.List.of(
+                new org.imagelabeler.labeler.export.CocoFormat(),
+                new org.imagelabeler.labeler.export.VocFormat(),
+                org.imagelabeler.labeler.export.YoloFormat.detection(),
+                org.imagelabeler.labeler.export.YoloFormat.segmentation(),
+                new org.imagelabeler.labeler.export.GeoJsonFormat(),
+                new org.imagelabeler.labeler.export.TagsCsvFormat()));
+    }
+
+    @Bean
+    org.imagelabeler.labeler.export.ExportRepository exportRepository(Database database) {
+        return new org.imagelabeler.labeler.export.ExportRepository(database);
+    }
+
+    @Bean
+    org.imagelabeler.labeler.export.ExportJob exportJob(
+            org.imagelabeler.labeler.export.ExportRepository exports,
+            EventRepository events,
+            ImageRepository images,
+            AnnotationRepository annotations,
+            org.imagelabeler.labeler.export.DatasetFormats formats,
+            ImageService imageService,
+            DataDirectory dataDir) {
+        return new org.imagelabeler.labeler.export.ExportJob(
+                exports, events, images, annotations, formats, imageService, dataDir);
+    }
+
+    /** Exports are kept {@code labeler.exports.keep-hours} (72) after they are asked for. */
+    @Bean
+    org.imagelabeler.labeler.export.ExportService exportService(
+            org.imagelabeler.labeler.export.ExportRepository exports,
+            EventAccess access,
+            org.imagelabeler.platform.jobs.JobService jobs,
+            org.imagelabeler.labeler.export.DatasetFormats formats,
+            DataDirectory dataDir,
+            @Value("${labeler.exports.keep-hours:72}") long keepHours) {
+        return new org.imagelabeler.labeler.export.ExportService(
+                exports, access, jobs, formats, dataDir, java.time.Duration.ofHours(keepHours));
+    }
+
+    @Bean(destroyMethod = "close")
+    org.imagelabeler.labeler.export.ExportSweeper exportSweeper(
+            org.imagelabeler.labeler.export.ExportService exports,
+            @Value("${labeler.exports.sweep-minutes:10}") long minutes) {
+        return new org.imagelabeler.labeler.export.ExportSweeper(exports, minutes);
     }
 
     /** The labeling API's own OpenAPI document, at /rest/labeler/openapi.json. */

@@ -114,6 +114,11 @@ public enum EventCollection {
         };
     }
 
+    /** The natural order of features: oldest first, so that maps draw newer labels on top. */
+    public String naturalOrder() {
+        return this == FOOTPRINTS ? "i.created_at, i.id" : "a.created_at, a.id";
+    }
+
     public String geometryColumn() {
         return this == FOOTPRINTS ? "i.footprint" : "a.geo";
     }

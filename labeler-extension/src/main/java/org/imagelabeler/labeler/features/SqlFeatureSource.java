@@ -36,8 +36,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * The features of one event collection, read with SQL on H2GIS or PostGIS: filters become
- * WHERE clauses, sorting and paging become ORDER BY (always ending with the id, so pages are
- * stable), LIMIT and OFFSET, and rows are read from a cursor as the caller consumes them.
+ * WHERE clauses, sorting and paging become ORDER BY (always ending with creation time and id, so
+ * pages are stable and maps draw newer features on top), LIMIT and OFFSET, and rows are read from a cursor as the caller consumes them.
  */
 class SqlFeatureSource implements FeatureSource {
 
@@ -131,7 +131,7 @@ class SqlFeatureSource implements FeatureSource {
         for (SortBy s : query.sortBy()) {
             sql.append(columns.get(s.property())).append(s.ascending() ? " ASC, " : " DESC, ");
         }
-        sql.append(collection.idColumn());
+        sql.append(collection.naturalOrder());
         if (query.count() != FeatureQuery.ALL) {
             sql.append(" LIMIT ").append(query.count());
         }
