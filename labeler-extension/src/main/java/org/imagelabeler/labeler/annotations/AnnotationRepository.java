@@ -87,6 +87,19 @@ public class AnnotationRepository implements org.imagelabeler.labeler.events.Lab
         return jdbc.sql(sql.toString()).params(p).query(this::map).list();
     }
 
+    /** The pixel labels of several images at once (one query per page of an export), oldest first. */
+    public List<Annotation> labelsOf(String eventId, java.util.Collection<String> imageIds) {
+        if (imageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE event_id = :event AND space = 'PIXEL' AND image_id IN (:images)"
+                        + " ORDER BY created_at, id")
+                .param("event", eventId)
+                .param("images", imageIds)
+                .query(this::map)
+                .list();
+    }
+
     private static final String SELECT = "SELECT id, event_id, image_id, space, shape, class_name, pixels,"
             + " ST_AsText(geo) AS geo_wkt, attributes, author, created_at, updated_at, version FROM labeler_annotations";
 

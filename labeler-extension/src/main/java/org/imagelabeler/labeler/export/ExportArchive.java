@@ -61,6 +61,32 @@ public final class ExportArchive implements AutoCloseable {
         }
     }
 
+    /**
+     * An entry holding a file's bytes as they are, not deflated again: image files are compressed
+     * already, and deflating them costs time for nothing.
+     */
+    public void stored(String name, Path source) throws IOException {
+        if (open || name.startsWith("/") || name.contains("..") || !names.add(name)) {
+            throw new IllegalArgumentException("bad or repeated entry name " + name);
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        try (var in = Files.newInputStream(source)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        ZipEntry e = new ZipEntry(name);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(Files.size(source));
+        e.setCompressedSize(Files.size(source));
+        e.setCrc(crc.getValue());
+        e.setLastModifiedTime(FIXED);
+        zip.putNextEntry(e);
+        Files.copy(source, zip);
+        zip.closeEntry();
+    }
+
     /** An entry holding text (UTF-8). */
     public void text(String name, String content) throws IOException {
         try (OutputStream out = entry(name)) {

@@ -143,7 +143,7 @@ public final class ExportJob implements JobHandler {
     private void copy(ExportImage image, ExportOptions options, ExportArchive archive) throws IOException {
         Path source = images.file(image.image(), "file");
         if (options.imageFormat().equals("original")) {
-            archive.file(image.path(), source);
+            archive.stored(image.path(), source);
             return;
         }
         BufferedImage picture = ImageIO.read(source.toFile());

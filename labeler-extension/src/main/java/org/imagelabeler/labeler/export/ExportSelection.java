@@ -61,12 +61,19 @@ final class ExportSelection {
         ImageRepository.Query query = query(event, options);
         for (int offset = 0; ; offset += PAGE) {
             List<EventImage> page = images.list(query, offset, PAGE);
+            Map<String, List<Annotation>> labelsByImage = new java.util.HashMap<>();
+            for (Annotation a : annotations.labelsOf(
+                    event.id(), page.stream().map(EventImage::id).toList())) {
+                labelsByImage
+                        .computeIfAbsent(a.imageId(), k -> new ArrayList<>())
+                        .add(a);
+            }
             for (EventImage image : page) {
                 if (!options.tags().isEmpty() && image.tags().stream().noneMatch(options.tags()::contains)) {
                     continue;
                 }
                 List<Annotation> kept = new ArrayList<>();
-                for (Annotation a : labels(event, image)) {
+                for (Annotation a : labelsByImage.getOrDefault(image.id(), List.of())) {
                     if (options.keepsClass(a.className())) {
                         kept.add(a);
                     }
@@ -92,18 +99,6 @@ final class ExportSelection {
             }
             if (page.size() < PAGE) {
                 break;
-            }
-        }
-    }
-
-    private List<Annotation> labels(Event event, EventImage image) {
-        var q = new AnnotationRepository.Query(event.id(), image.id(), null, Annotation.Space.PIXEL, null);
-        List<Annotation> all = new ArrayList<>();
-        for (int offset = 0; ; offset += PAGE) {
-            List<Annotation> page = annotations.list(q, offset, PAGE);
-            all.addAll(page);
-            if (page.size() < PAGE) {
-                return all;
             }
         }
     }

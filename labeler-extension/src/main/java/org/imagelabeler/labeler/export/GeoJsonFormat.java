@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.imagelabeler.labeler.annotations.Annotation;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.imagelabeler.platform.feature.GeoJsonGeometry;
 
 /**
  * GeoJSON (RFC 7946, longitude and latitude in WGS 84): {@code geojson/labels.geojson}, one
@@ -33,8 +33,6 @@ public final class GeoJsonFormat implements DatasetFormat {
         g.writeStringField("type", "FeatureCollection");
         g.writeStringField("name", context.event().slug());
         g.writeArrayFieldStart("features");
-        GeoJsonWriter geometries = new GeoJsonWriter();
-        geometries.setEncodeCRS(false);
         return new FormatWriter() {
             @Override
             public void shape(Annotation shape) throws IOException {
@@ -58,7 +56,7 @@ public final class GeoJsonFormat implements DatasetFormat {
                 g.writeStringField("type", "Feature");
                 g.writeStringField("id", a.id());
                 g.writeFieldName("geometry");
-                g.writeRawValue(geometries.write(a.geographic()));
+                GeoJsonGeometry.write(g, a.geographic());
                 g.writeObjectFieldStart("properties");
                 g.writeStringField("class", a.className());
                 g.writeStringField("shape", a.shape().name().toLowerCase(Locale.ROOT));

@@ -13,17 +13,10 @@ import org.imagelabeler.platform.feature.Feature;
 import org.imagelabeler.platform.feature.FeatureCursor;
 import org.imagelabeler.platform.feature.FeatureQuery;
 import org.imagelabeler.platform.feature.FeatureType;
+import org.imagelabeler.platform.feature.GeoJsonGeometry;
 import org.imagelabeler.platform.ows.OwsRequest;
 import org.imagelabeler.platform.ows.ResponseWriter;
-import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryCollection;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.MultiLineString;
-import org.locationtech.jts.geom.MultiPoint;
-import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * Writes GetFeature answers as GeoJSON (RFC 7946): a FeatureCollection with GeoServer's
@@ -117,7 +110,7 @@ final class GeoJsonFeatureWriter implements ResponseWriter {
                     if (g == null || !q.writes(geometry)) {
                         json.writeNull();
                     } else {
-                        geometry(json, request.crs().project(g));
+                        GeoJsonGeometry.write(json, request.crs().project(g));
                     }
                     json.writeStringField("geometry_name", geometry);
                     json.writeObjectFieldStart("properties");
@@ -150,75 +143,5 @@ final class GeoJsonFeatureWriter implements ResponseWriter {
         } else {
             json.writeStringField(name, v.toString());
         }
-    }
-
-    static void geometry(JsonGenerator json, Geometry g) throws IOException {
-        json.writeStartObject();
-        if (g instanceof Point p) {
-            json.writeStringField("type", "Point");
-            json.writeFieldName("coordinates");
-            position(json, p.getCoordinateSequence(), 0);
-        } else if (g instanceof LineString l) {
-            json.writeStringField("type", "LineString");
-            json.writeFieldName("coordinates");
-            positions(json, l.getCoordinateSequence());
-        } else if (g instanceof Polygon p) {
-            json.writeStringField("type", "Polygon");
-            json.writeFieldName("coordinates");
-            rings(json, p);
-        } else if (g instanceof MultiPoint) {
-            json.writeStringField("type", "MultiPoint");
-            json.writeArrayFieldStart("coordinates");
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                position(json, ((Point) g.getGeometryN(i)).getCoordinateSequence(), 0);
-            }
-            json.writeEndArray();
-        } else if (g instanceof MultiLineString) {
-            json.writeStringField("type", "MultiLineString");
-            json.writeArrayFieldStart("coordinates");
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                positions(json, ((LineString) g.getGeometryN(i)).getCoordinateSequence());
-            }
-            json.writeEndArray();
-        } else if (g instanceof MultiPolygon) {
-            json.writeStringField("type", "MultiPolygon");
-            json.writeArrayFieldStart("coordinates");
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                rings(json, (Polygon) g.getGeometryN(i));
-            }
-            json.writeEndArray();
-        } else if (g instanceof GeometryCollection) {
-            json.writeStringField("type", "GeometryCollection");
-            json.writeArrayFieldStart("geometries");
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                geometry(json, g.getGeometryN(i));
-            }
-            json.writeEndArray();
-        }
-        json.writeEndObject();
-    }
-
-    private static void rings(JsonGenerator json, Polygon p) throws IOException {
-        json.writeStartArray();
-        positions(json, p.getExteriorRing().getCoordinateSequence());
-        for (int i = 0; i < p.getNumInteriorRing(); i++) {
-            positions(json, p.getInteriorRingN(i).getCoordinateSequence());
-        }
-        json.writeEndArray();
-    }
-
-    private static void positions(JsonGenerator json, CoordinateSequence seq) throws IOException {
-        json.writeStartArray();
-        for (int i = 0; i < seq.size(); i++) {
-            position(json, seq, i);
-        }
-        json.writeEndArray();
-    }
-
-    private static void position(JsonGenerator json, CoordinateSequence seq, int i) throws IOException {
-        json.writeStartArray();
-        json.writeNumber(seq.getX(i));
-        json.writeNumber(seq.getY(i));
-        json.writeEndArray();
     }
 }
