@@ -1,9 +1,11 @@
 package org.imagelabeler.labeler.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -205,6 +207,24 @@ class ShapefileFormatTest {
         assertThat(sql(zip, "multipoints", "SELECT ann_id, ST_AsText(geometry) AS v FROM labels_multipoints"))
                 .containsEntry("mixed", "MULTIPOINT(8.5 47.5)")
                 .containsEntry("multipoint", "MULTIPOINT(8 47, 9 48)");
+    }
+
+    @Test
+    void anExportThatDoesNotFinishLeavesNoFiles() throws Exception {
+        assertThatThrownBy(() -> SampleDataset.export(new ShapefileFormat(), dir, writer -> {
+                    SampleDataset.MAP_SHAPES.forEach(shape -> {
+                        try {
+                            writer.shape(shape);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                    throw new IOException("cancelled");
+                }))
+                .hasMessage("cancelled");
+        try (var files = Files.walk(dir.resolve("work"))) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
     }
 
     static String layer(Path zip, String name) {
