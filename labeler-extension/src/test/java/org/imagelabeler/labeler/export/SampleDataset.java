@@ -67,7 +67,7 @@ final class SampleDataset {
                     "MULTIPOLYGON (((10 45, 11 45, 11 46, 10 46, 10 45)), ((12 45, 12.5 45, 12.5 45.5, 12 45.5, 12 45)))",
                     "bob"));
 
-    /** A GeoTIFF over lon 5..15, lat 40..50, 512 x 512 pixels, accepted by a reviewer. */
+    /** A chip extracted over lon 5..15, lat 40..50, 512 x 512 pixels, accepted by a reviewer. */
     static final ExportImage GEOREFERENCED = new ExportImage(
             image(
                     "img-geo",
@@ -97,7 +97,17 @@ final class SampleDataset {
             "flood-3f2a9c01",
             512,
             512,
-            Map.of("kind", "upload"));
+            Map.of(
+                    "kind",
+                    "extraction",
+                    "layer",
+                    "gibs:MODIS_Terra_CorrectedReflectance_TrueColor",
+                    "time",
+                    "2024-04-30",
+                    "bbox",
+                    List.of(5, 40, 15, 50),
+                    "crs",
+                    "EPSG:4326"));
 
     /** A plain PNG: its label is in pixels only. */
     static final ExportImage PICTURE = new ExportImage(
