@@ -37,6 +37,9 @@ final class GeoPackageWriter implements FormatWriter {
         GeoPackageManager.create(file.toFile());
         this.geoPackage = GeoPackageManager.open(file.toFile());
         try {
+            // NGA stamps each table's last change with the clock; overwritten at the end, the old
+            // value must not linger in free space: the same data gives the same bytes
+            geoPackage.getConnection().execSQL("PRAGMA secure_delete = ON");
             String event = context.event().slug();
             this.images = new ImageTable(geoPackage);
             this.mapShapes = new LabelTable(geoPackage, "map_shapes", "Shapes drawn on the map of " + event);

@@ -164,6 +164,15 @@ class GeoPackageFormatTest {
     }
 
     @Test
+    void theSameDataGivesTheSameBytes() throws Exception {
+        Path first = SampleDataset.export(new GeoPackageFormat(), Files.createDirectories(dir.resolve("first")));
+        Thread.sleep(1100); // a clock in the files would show
+        Path second = SampleDataset.export(new GeoPackageFormat(), Files.createDirectories(dir.resolve("second")));
+
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
     void anExportThatDoesNotFinishLeavesNoFiles() throws Exception {
         assertThatThrownBy(() -> SampleDataset.export(new GeoPackageFormat(), dir, writer -> {
                     writer.shape(SampleDataset.MAP_SHAPES.get(0));

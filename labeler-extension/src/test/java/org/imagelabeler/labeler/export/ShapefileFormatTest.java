@@ -210,6 +210,15 @@ class ShapefileFormatTest {
     }
 
     @Test
+    void theSameDataGivesTheSameBytes() throws Exception {
+        Path first = SampleDataset.export(new ShapefileFormat(), Files.createDirectories(dir.resolve("first")));
+        Thread.sleep(1100); // a clock in the files would show
+        Path second = SampleDataset.export(new ShapefileFormat(), Files.createDirectories(dir.resolve("second")));
+
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
     void anExportThatDoesNotFinishLeavesNoFiles() throws Exception {
         assertThatThrownBy(() -> SampleDataset.export(new ShapefileFormat(), dir, writer -> {
                     SampleDataset.MAP_SHAPES.forEach(shape -> {
