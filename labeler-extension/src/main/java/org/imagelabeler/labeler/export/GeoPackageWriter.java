@@ -47,7 +47,7 @@ final class GeoPackageWriter implements FormatWriter {
                     new LabelTable(geoPackage, "image_labels", "Labels of the georeferenced images of " + event);
             this.connection = geoPackage.getConnection().getConnection();
             connection.setAutoCommit(false);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) { // NGA fails with its unchecked GeoPackageException
             geoPackage.close();
             Files.deleteIfExists(file);
             throw new IOException("cannot create the GeoPackage", e);
@@ -103,7 +103,7 @@ final class GeoPackageWriter implements FormatWriter {
             images.finish();
             mapShapes.finish();
             imageLabels.finish();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw new IOException("cannot complete the GeoPackage", e);
         }
         closeDatabase();
