@@ -234,6 +234,38 @@ class ExportRestTest extends LabelerServerTestBase {
     }
 
     @Test
+    void gisStacAndMaskFormatsComeThroughTheJob() throws Exception {
+        Setup s = event();
+        JsonNode export =
+                export(s, "{\"formats\":[\"shapefile\",\"geopackage\",\"stac\",\"masks\"]," + ALL_TRAIN + "}");
+        Path zip = Files.write(files.resolve("gis.zip"), download(export, s.owner()));
+        // the map's point, and the GeoTIFF's square (the plain picture's labels have no place on Earth)
+        assertThat(Gdal.run("ogrinfo", "-ro", "-so", "-al", "/vsizip/" + zip + "/shapefile/labels_points.shp"))
+                .contains("Feature Count: 1");
+        assertThat(Gdal.run("ogrinfo", "-ro", "-so", "-al", "/vsizip/" + zip + "/shapefile/labels_polygons.shp"))
+                .contains("Feature Count: 1");
+        assertThat(Gdal.run("ogrinfo", "-ro", "-so", "/vsizip/" + zip + "/geopackage/labels.gpkg", "images"))
+                .contains("Feature Count: 2");
+        Map<String, byte[]> entries = unzip(Files.readAllBytes(zip));
+        JsonNode collection = json.readTree(entries.get("stac/collection.json"));
+        assertThat(collection.path("type").asText()).isEqualTo("Collection");
+        assertThat(collection.path("id").asText()).isEqualTo(s.slug());
+        long labelItems = entries.keySet().stream()
+                .filter(n -> n.endsWith("-labels.json"))
+                .count();
+        assertThat(labelItems).isEqualTo(2);
+        // the picture's mask: 1 (building) inside the box, 2 (water) in the triangle, 0 elsewhere
+        String maskName = entries.keySet().stream()
+                .filter(n -> n.startsWith("masks/train/scene-") && n.endsWith(".png"))
+                .findFirst()
+                .orElseThrow();
+        var mask = javax.imageio.ImageIO.read(new ByteArrayInputStream(entries.get(maskName)));
+        assertThat(mask.getRaster().getSample(200, 100, 0)).isEqualTo(1);
+        assertThat(mask.getRaster().getSample(10, 10, 0)).isEqualTo(2);
+        assertThat(mask.getRaster().getSample(400, 400, 0)).isZero();
+    }
+
+    @Test
     void sameStateSameBytesDownloadsResumeAndOptionsSelect() throws Exception {
         Setup s = event();
         String request = "{\"formats\":[\"coco\",\"yolo\",\"geojson\"],\"split\":{\"seed\":7}}";

@@ -66,6 +66,10 @@ public class LabelerAutoConfiguration {
                 org.imagelabeler.labeler.export.YoloFormat.detection(),
                 org.imagelabeler.labeler.export.YoloFormat.segmentation(),
                 new org.imagelabeler.labeler.export.GeoJsonFormat(),
+                new org.imagelabeler.labeler.export.ShapefileFormat(),
+                new org.imagelabeler.labeler.export.GeoPackageFormat(),
+                new org.imagelabeler.labeler.export.StacFormat(),
+                new org.imagelabeler.labeler.export.MaskFormat(),
                 new org.imagelabeler.labeler.export.TagsCsvFormat()));
     }
 

@@ -50,6 +50,15 @@ final class ArchiveJson {
         return MAPPER.createArrayNode();
     }
 
+    /** Compact JSON text of a value (a database column's tags, attributes, provenance), keys sorted. */
+    static String text(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A map (provenance, attributes) as JSON, keys sorted at every level. */
     static JsonNode tree(Map<String, Object> value) {
         return MAPPER.valueToTree(value);

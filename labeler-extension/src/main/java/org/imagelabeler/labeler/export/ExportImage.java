@@ -30,6 +30,7 @@ public record ExportImage(
 
     public ExportImage {
         annotations = List.copyOf(annotations);
-        provenance = Map.copyOf(provenance);
+        // in the order it was made: Map.copyOf's order changes from one JVM to the next
+        provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
     }
 }

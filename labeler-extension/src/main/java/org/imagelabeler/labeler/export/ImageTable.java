@@ -50,12 +50,12 @@ final class ImageTable implements AutoCloseable {
         insert.setString(2, image.image().name());
         insert.setString(3, image.split());
         insert.setString(4, image.image().status().json());
-        insert.setString(5, JsonText.of(image.image().tags()));
+        insert.setString(5, ArchiveJson.text(image.image().tags()));
         insert.setString(6, GeoLabel.time(image.image().acquired()));
         insert.setInt(7, image.width());
         insert.setInt(8, image.height());
         insert.setString(9, image.path());
-        insert.setString(10, JsonText.of(image.provenance()));
+        insert.setString(10, ArchiveJson.text(image.provenance()));
         insert.executeUpdate();
         lastChange.saw(image.image().updated());
     }

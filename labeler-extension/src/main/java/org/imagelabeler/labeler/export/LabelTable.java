@@ -86,7 +86,7 @@ final class LabelTable implements AutoCloseable {
         if (label.attributes().isEmpty()) {
             insert.setNull(11, Types.VARCHAR);
         } else {
-            insert.setString(11, JsonText.of(label.attributes()));
+            insert.setString(11, ArchiveJson.text(label.attributes()));
         }
         insert.executeUpdate();
         extent.expandToInclude(label.geometry().getEnvelopeInternal());
