@@ -266,6 +266,43 @@ class ExportRestTest extends LabelerServerTestBase {
     }
 
     @Test
+    void tagsTimeReencodingAndProvenanceOfEveryImage() throws Exception {
+        Setup s = event();
+        assertThat(export(s, "{\"formats\":[\"csv\"],\"tags\":[\"present\"]}")
+                        .path("images")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(export(s, "{\"formats\":[\"csv\"],\"tags\":[\"not_present\"]}")
+                        .path("images")
+                        .asInt())
+                .isZero();
+        // no image has an acquisition time: a time filter keeps none
+        assertThat(export(s, "{\"formats\":[\"csv\"],\"time\":\"2024-01-01/..\"}")
+                        .path("images")
+                        .asInt())
+                .isZero();
+
+        JsonNode jpeg = export(s, "{\"formats\":[\"yolo\"],\"imageFormat\":\"jpeg\"," + ALL_TRAIN + "}");
+        Map<String, byte[]> zip = unzip(download(jpeg, s.owner()));
+        var images = zip.keySet().stream().filter(n -> n.startsWith("images/")).toList();
+        assertThat(images).hasSize(2).allMatch(n -> n.endsWith(".jpg"));
+        for (String n : images) {
+            var picture = javax.imageio.ImageIO.read(new ByteArrayInputStream(zip.get(n)));
+            assertThat(picture.getWidth()).isIn(512, 400);
+        }
+        var lines = new String(zip.get("provenance.jsonl"), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
+        assertThat(lines).hasSize(2);
+        for (String line : lines) {
+            JsonNode p = json.readTree(line);
+            assertThat(zip).containsKey(p.path("file").asText());
+            assertThat(p.path("source").path("kind").asText()).isEqualTo("upload");
+            assertThat(p.path("split").asText()).isEqualTo("train");
+        }
+    }
+
+    @Test
     void sameStateSameBytesDownloadsResumeAndOptionsSelect() throws Exception {
         Setup s = event();
         String request = "{\"formats\":[\"coco\",\"yolo\",\"geojson\"],\"split\":{\"seed\":7}}";

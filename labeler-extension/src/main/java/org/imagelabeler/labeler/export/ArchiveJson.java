@@ -97,6 +97,14 @@ final class ArchiveJson {
     }
 
     /** A streaming writer for documents too long to hold (a collection's item links). */
+    /** A generator for a JSON Lines file: compact values, keys sorted; the caller ends each line. */
+    static JsonGenerator lines(java.nio.file.Path file) throws IOException {
+        JsonGenerator g =
+                MAPPER.getFactory().createGenerator(file.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8);
+        g.setRootValueSeparator(null);
+        return g;
+    }
+
     static JsonGenerator generator(OutputStream out) throws IOException {
         return INDENTED.createGenerator(out);
     }

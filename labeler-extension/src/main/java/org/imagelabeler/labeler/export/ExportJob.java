@@ -77,6 +77,9 @@ public final class ExportJob implements JobHandler {
         Path work = Files.createDirectories(dir.resolve(".work-" + id));
         Path target = dir.resolve(id + ".zip");
         List<FormatWriter> writers = new ArrayList<>();
+        // every image's provenance in one file too, for formats with no room for it (YOLO)
+        Path provenanceFile = work.resolve("provenance.jsonl");
+        com.fasterxml.jackson.core.JsonGenerator provenance = ArchiveJson.lines(provenanceFile);
         int[] counts = new int[2];
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
@@ -104,6 +107,12 @@ public final class ExportJob implements JobHandler {
                     public boolean image(ExportImage image) throws IOException {
                         context.checkCancelled();
                         copy(image, options, archive);
+                        provenance.writeObject(Map.of(
+                                "file", image.path(),
+                                "split", image.split(),
+                                "imageId", image.image().id(),
+                                "source", image.provenance()));
+                        provenance.writeRaw('\n');
                         for (FormatWriter w : writers) {
                             w.image(image);
                         }
@@ -118,6 +127,8 @@ public final class ExportJob implements JobHandler {
                 for (FormatWriter w : writers) {
                     w.finish();
                 }
+                provenance.close();
+                archive.file("provenance.jsonl", provenanceFile);
                 archive.text("export.json", manifest(event, export, options, counts));
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -127,6 +138,7 @@ public final class ExportJob implements JobHandler {
             return json.writeValueAsString(
                     Map.of("export", id, "images", counts[0], "annotations", counts[1], "bytes", written.bytes()));
         } finally {
+            provenance.close();
             for (FormatWriter w : writers) {
                 try {
                     w.close();
