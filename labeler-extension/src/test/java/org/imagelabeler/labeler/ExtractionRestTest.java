@@ -70,7 +70,8 @@ class ExtractionRestTest extends LabelerServerTestBase {
                         .bytes());
         assertThat(Gdal.run("gdalinfo", chip.toString()))
                 .contains("Size is 256, 256")
-                .contains("Origin = (6.000000000000000,49.000000000000000)");
+                .contains("Origin = (6.000000000000000,49.000000000000000)")
+                .contains("ID[\"EPSG\",4326]");
         Path ours = files.resolve("ours.png");
         Gdal.run("gdal_translate", "-q", "-of", "PNG", chip.toString(), ours.toString());
         Path reference = files.resolve("reference.tif");

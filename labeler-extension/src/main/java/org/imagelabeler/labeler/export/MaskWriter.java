@@ -33,7 +33,7 @@ final class MaskWriter implements FormatWriter {
         if (geo != null) {
             Path tif = context.workDirectory().resolve("mask-" + image.stem() + ".tif");
             try {
-                MaskGeoTiff.write(mask, geo.crs(), transform(image), tif);
+                org.imagelabeler.platform.raster.GeoTiffWriter.write(mask, geo.crs(), transform(image), tif);
                 context.archive().file(name + ".tif", tif);
             } finally {
                 Files.deleteIfExists(tif);
