@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.imagelabeler.platform.testing.RestClient;
 import org.imagelabeler.platform.testing.RestClient.Auth;
 import org.junit.jupiter.api.Test;
 
@@ -245,7 +246,8 @@ class SecurityRestTest extends ServerTestBase {
 
     private record Browser(HttpClient http, String base) {
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(
+            return RestClient.send(
+                    http,
                     HttpRequest.newBuilder(URI.create(base + path))
                             .header("Accept", ACCEPT_HTML)
                             .GET()
@@ -254,7 +256,8 @@ class SecurityRestTest extends ServerTestBase {
         }
 
         HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(
+            return RestClient.send(
+                    http,
                     HttpRequest.newBuilder(URI.create(base + path))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .header("Accept", ACCEPT_HTML)

@@ -91,25 +91,31 @@ public final class RestClient {
 
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpRequest built = request.build();
-            HttpResponse<byte[]> r;
-            try {
-                r = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                // The server closes a connection after refusing a request whose body it did not
-                // read (401 before an upload); the JDK client may already have taken that
-                // connection from its pool for the next request, which then never left: resend.
-                if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
-                    throw e;
-                }
-                r = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
-            }
+            HttpResponse<byte[]> r = send(http, request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends with any JDK client, resending once a request that met a connection the server had
+     * closed: the server closes a connection after refusing a request whose body it did not read
+     * (401 before an upload, 403 without a CSRF token), and the JDK client may already have taken
+     * that connection from its pool for the next request, which then never left.
+     */
+    public static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        try {
+            return http.send(request, body);
+        } catch (IOException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                throw e;
+            }
+            return http.send(request, body);
         }
     }
 
