@@ -37,6 +37,10 @@ export async function call(method, path, { json, ifMatch } = {}) {
     credentials: 'same-origin',
     body: json === undefined ? undefined : JSON.stringify(json),
   });
+  if (response.status === 401) {
+    // the session ended (signed out elsewhere, expired): back to the sign-in screen
+    window.dispatchEvent(new Event('signed-out'));
+  }
   if (!response.ok) {
     let detail = response.statusText;
     try {

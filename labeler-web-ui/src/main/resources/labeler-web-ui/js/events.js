@@ -18,7 +18,7 @@ async function fill(list, query) {
   if (page.items.length === 0) list.append(h('li', { class: 'muted' }, 'No events yet.'));
   for (const item of page.items) {
     call('GET', `${events}/${item.slug}/images?size=1`).then((images) => {
-      list.querySelector(`[data-slug="${item.slug}"] .count`).textContent = `${images.total} images`;
+      list.querySelector(`[data-slug="${item.slug}"] .count`).textContent = `${images.total} image${images.total === 1 ? '' : 's'}`;
     }).catch(() => {});
   }
 }

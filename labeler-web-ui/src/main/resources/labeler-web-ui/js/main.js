@@ -24,4 +24,5 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
+window.addEventListener('signed-out', route);
 route();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class LabelingInBrowserTest {
 
     @AfterEach
     void close() {
-        browser.screenshot("last"); // where a failing run stopped
+        browser.screenshot("end"); // where a failing run stopped
         browser.close();
     }
 
@@ -143,9 +144,34 @@ class LabelingInBrowserTest {
         assertThat(width).isBetween(20.0, WIDTH - 1.0);
         assertThat(width / height).isBetween(1.3, 1.7);
 
+        // someone else re-tags the image meanwhile: the next tag click meets 412 and says so
+        var retag = rest.send(rest.request(
+                        "/rest/labeler/events/" + slug + "/images/"
+                                + image.get("id").asText(),
+                        admin)
+                .header("Content-Type", "application/json")
+                .header("If-Match", "\"" + image.get("version").asInt() + "\"")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"tags\": [\"not_present\"]}")));
+        assertThat(retag.status()).isEqualTo(200);
+        driver.findElement(By.cssSelector("#tags button[data-tag=untagged]")).click();
+        browser.waitForText("#save-state", "someone else changed the image");
+        browser.screenshot("conflict");
+        assertThat(rest.get(
+                                "/rest/labeler/events/" + slug + "/images/"
+                                        + image.get("id").asText(),
+                                admin)
+                        .json()
+                        .get("tags"))
+                .extracting(JsonNode::asText)
+                .containsExactly("not_present");
+
         driver.get("http://localhost:" + port + "/labeler/#/events/" + slug);
         browser.visible("#image-list li.card img");
         browser.screenshot("event");
+
+        driver.findElement(By.linkText("← Events")).click();
+        browser.waitForText("#event-list [data-slug=" + slug + "] .count", "1 image");
+        browser.screenshot("events-list");
     }
 
     /** minX, minY, maxX, maxY of a GeoJSON polygon's outer ring. */
