@@ -21,6 +21,7 @@ export class Sketch {
     });
     this.map.getView().fit(extent, { padding: [10, 10, 10, 10] });
     this.select = new ol.interaction.Select({ layers: () => true, style: (f) => this.style(f, true) });
+    this.select.on('select', () => { element.dataset.selected = String(this.select.getFeatures().getLength()); });
     this.modify = new ol.interaction.Modify({ features: this.select.getFeatures() });
     this.modify.on('modifyend', (e) => e.features.forEach((f) => this.persist(f)));
     this.draw = null;
@@ -41,6 +42,7 @@ export class Sketch {
       feature.set('annotation', { id: a.id, version: a.version, shape: a.shape, className: a.class });
       this.source.addFeature(feature);
     }
+    this.countSaved();
   }
 
   mode(mode) {
@@ -72,7 +74,7 @@ export class Sketch {
     try {
       const saved = await this.store.save(annotation, { type: 'Polygon', coordinates: rings });
       Object.assign(annotation, { id: saved.id, version: saved.version });
-      this.map.getTargetElement().dataset.saved = String(this.source.getFeatures().filter((f) => f.get('annotation').id).length);
+      this.countSaved();
     } catch (e) {
       if (!annotation.id && this.source.hasFeature(feature)) this.source.removeFeature(feature);
     }
@@ -80,10 +82,20 @@ export class Sketch {
 
   async deleteSelected() {
     for (const feature of [...this.select.getFeatures().getArray()]) {
-      await this.store.remove(feature.get('annotation'));
+      try {
+        await this.store.remove(feature.get('annotation'));
+      } catch (e) {
+        return; // the store said why
+      }
       this.select.getFeatures().remove(feature);
       this.source.removeFeature(feature);
     }
+    this.countSaved();
+  }
+
+  // how many annotations the server has, for whoever watches the map (tests, assistive tools)
+  countSaved() {
+    this.map.getTargetElement().dataset.saved = String(this.source.getFeatures().filter((f) => f.get('annotation').id).length);
   }
 
   // rounded to whole pixels and kept inside the image, as the API requires

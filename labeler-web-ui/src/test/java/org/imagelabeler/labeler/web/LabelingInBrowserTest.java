@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -109,6 +110,37 @@ class LabelingInBrowserTest {
                 .moveByOffset(80, 50)
                 .release()
                 .perform();
+        browser.waitForAttribute("#map", "data-saved", "1");
+        browser.waitForText("#save-state", "All changes saved");
+
+        // a polygon of the first class, clicked point by point and closed on its first point
+        new Actions(driver).sendKeys("1p").perform();
+        browser.waitForAttribute("button[data-mode=polygon]", "aria-pressed", "true");
+        new Actions(driver)
+                .moveToElement(map, -150, 100)
+                .click()
+                .moveToElement(map, -90, 100)
+                .click()
+                .moveToElement(map, -120, 160)
+                .click()
+                .moveToElement(map, -150, 100)
+                .click()
+                .perform();
+        browser.waitForAttribute("#map", "data-saved", "2");
+        browser.waitForText("#save-state", "All changes saved");
+        JsonNode both = rest.get("/rest/labeler/events/" + slug + "/annotations", admin)
+                .json()
+                .get("items");
+        assertThat(both)
+                .extracting(a -> a.get("shape").asText() + " " + a.get("class").asText())
+                .containsExactlyInAnyOrder("box cloud", "polygon water");
+
+        // selected with a click, deleted with the Delete key
+        new Actions(driver).sendKeys("s").perform();
+        browser.waitForAttribute("button[data-mode=select]", "aria-pressed", "true");
+        new Actions(driver).moveToElement(map, -120, 120).click().perform();
+        browser.waitForAttribute("#map", "data-selected", "1");
+        new Actions(driver).sendKeys(Keys.DELETE).perform();
         browser.waitForAttribute("#map", "data-saved", "1");
         browser.waitForText("#save-state", "All changes saved");
 
