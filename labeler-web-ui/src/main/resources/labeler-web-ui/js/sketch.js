@@ -93,9 +93,12 @@ export class Sketch {
     this.countSaved();
   }
 
-  // how many annotations the server has, for whoever watches the map (tests, assistive tools)
+  // how many annotations the server has and how many are selected, for whoever watches the map
+  // (tests, assistive tools)
   countSaved() {
-    this.map.getTargetElement().dataset.saved = String(this.source.getFeatures().filter((f) => f.get('annotation').id).length);
+    const element = this.map.getTargetElement();
+    element.dataset.saved = String(this.source.getFeatures().filter((f) => f.get('annotation').id).length);
+    element.dataset.selected = String(this.select.getFeatures().getLength());
   }
 
   // rounded to whole pixels and kept inside the image, as the API requires

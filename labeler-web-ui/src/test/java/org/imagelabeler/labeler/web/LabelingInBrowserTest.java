@@ -142,7 +142,24 @@ class LabelingInBrowserTest {
         browser.waitForAttribute("#map", "data-selected", "1");
         new Actions(driver).sendKeys(Keys.DELETE).perform();
         browser.waitForAttribute("#map", "data-saved", "1");
+        browser.waitForAttribute("#map", "data-selected", "0");
         browser.waitForText("#save-state", "All changes saved");
+
+        // someone else changes the box meanwhile: deleting it from this page meets 412, and says so
+        String boxPath = "/rest/labeler/events/" + slug + "/annotations/"
+                + rest.get("/rest/labeler/events/" + slug + "/annotations", admin)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("id")
+                        .asText();
+        assertThat(rest.put(boxPath, "{\"class\": \"water\"}", admin).status()).isEqualTo(200);
+        new Actions(driver).moveToElement(map, 0, 0).click().perform();
+        browser.waitForAttribute("#map", "data-selected", "1");
+        new Actions(driver).sendKeys(Keys.DELETE).perform();
+        browser.waitForText("#save-state", "someone else changed this annotation");
+        assertThat(rest.get(boxPath, admin).status()).isEqualTo(200);
+        assertThat(rest.put(boxPath, "{\"class\": \"cloud\"}", admin).status()).isEqualTo(200);
 
         browser.visible("#tags button[data-tag=present]").click();
         browser.waitForAttribute("#tags button[data-tag=present]", "aria-pressed", "true");
