@@ -8,6 +8,9 @@ import org.apache.wicket.spring.injection.annot.SpringComponentInjector;
 import org.imagelabeler.platform.security.CurrentSubject;
 import org.imagelabeler.platform.web.catalog.LayersPage;
 import org.imagelabeler.platform.web.catalog.WorkspacesPage;
+import org.imagelabeler.platform.web.jobs.JobsPage;
+import org.imagelabeler.platform.web.security.ApiTokensPage;
+import org.imagelabeler.platform.web.security.UsersPage;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -42,6 +45,9 @@ public class AdminApplication extends WebApplication {
         mountPage("denied", AccessDeniedPage.class);
         mountPage("workspaces", WorkspacesPage.class);
         mountPage("layers", LayersPage.class);
+        mountPage("jobs", JobsPage.class);
+        mountPage("users", UsersPage.class);
+        mountPage("tokens", ApiTokensPage.class);
     }
 
     /** Lets everybody instantiate everything but the pages marked {@link AdminOnly}. */
