@@ -220,6 +220,8 @@ class AdminPagesTest {
 
         tester.assertRenderedPage(ExtraToolsPage.class);
         tester.assertContains("Tools contributed by a module.");
+        // mounted at the entry's id, like the shell's own pages
+        assertThat(nav()).contains("href=\"./extra-tools\"", "href=\"./workspaces\"");
         tester.assertLabel("heading", "Extra tools");
         TagTester current = TagTester.createTagByAttribute(tester.getLastResponseAsString(), "aria-current", "page");
         assertThat(current.getValue()).contains("Extra tools");

@@ -140,6 +140,8 @@ class TileCachePageTest {
         tester.assertRenderedPage(TileCachePage.class);
         tester.assertLabel("heading", "Tile cache");
         assertThat(tester.getLastResponseAsString()).contains("MB used", "tiles:dem", "WebMercatorQuad", "image/png");
+        // each layer links to its form, at the menu entry's URL
+        assertThat(tester.getLastResponseAsString()).contains("href=\"./tile-cache?layer=tiles:dem\"");
         // no layer chosen yet: no form
         assertThat(tester.getLastResponseAsString()).doesNotContain("Seed, reseed or truncate");
     }
