@@ -1,6 +1,5 @@
 package org.imagelabeler.platform.web.security;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +27,6 @@ import org.imagelabeler.platform.web.CsrfTokenField;
  * (the secret is shown once), lists and revokes them; administrators see and revoke everybody's.
  */
 public class ApiTokensPage extends BasePage {
-
-    static final int MAX_DAYS = 3650;
 
     @SpringBean
     private ApiTokens tokens;
@@ -101,27 +98,20 @@ public class ApiTokensPage extends BasePage {
         Form<Void> create = new Form<>("create") {
             @Override
             protected void onSubmit() {
-                // the refusals of POST /rest/security/tokens
-                String n = name.getObject() == null ? "" : name.getObject().trim();
-                if (n.isEmpty() || n.length() > 100) {
-                    error("a token needs a name of 1 to 100 characters, to recognise it later");
-                    return;
-                }
-                Integer d = days.getObject();
-                if (d != null && (d < 1 || d > MAX_DAYS)) {
-                    error("expiresInDays must be between 1 and " + MAX_DAYS);
-                    return;
-                }
                 Optional<UserAccount> self = accounts.find(CurrentSubject.get().username());
                 if (self.isEmpty()) {
                     error("no user '" + CurrentSubject.get().username() + "'");
                     return;
                 }
-                var issued = tokens.issue(self.get(), n, d == null ? null : Duration.ofDays(d));
-                secret.setObject(issued.secret());
-                info("Created token " + n + ": copy its secret now, it is not shown again");
-                name.setObject("");
-                days.setObject(null);
+                try {
+                    var issued = tokens.request(self.get(), name.getObject(), days.getObject());
+                    secret.setObject(issued.secret());
+                    info("Created token " + issued.token().name() + ": copy its secret now, it is not shown again");
+                    name.setObject("");
+                    days.setObject(null);
+                } catch (ApiTokens.InvalidTokenException e) {
+                    error(e.getMessage());
+                }
             }
         };
         create.add(new CsrfTokenField("csrf"));
