@@ -61,6 +61,20 @@ class SecurityRestTest extends ServerTestBase {
     }
 
     @Test
+    void tokenRequestsWithoutANameOrWithTooLongAValidityAreRefused() {
+        var unnamed = client.post("/rest/security/tokens", "{\"name\":\" \"}", admin);
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.json().path("field").asText()).isEqualTo("name");
+        assertThat(unnamed.json().path("detail").asText())
+                .isEqualTo("a token needs a name of 1 to 100 characters, to recognise it later");
+
+        var tooLong = client.post("/rest/security/tokens", "{\"name\":\"ci\",\"expiresInDays\":4000}", admin);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("field").asText()).isEqualTo("expiresInDays");
+        assertThat(tooLong.json().path("detail").asText()).isEqualTo("expiresInDays must be between 1 and 3650");
+    }
+
+    @Test
     void apiTokenIsShownOnceWorksAndStopsWorkingWhenRevoked() {
         var created = client.post("/rest/security/tokens", "{\"name\":\"ci\",\"expiresInDays\":30}", admin);
         assertThat(created.status()).isEqualTo(201);

@@ -35,6 +35,39 @@ public class ApiTokens {
     /** A new token and its secret, which is not stored and cannot be shown again. */
     public record IssuedToken(ApiToken token, String secret) {}
 
+    public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_VALIDITY_DAYS = 3650;
+
+    /** A refused token request; {@code field} names the property at fault. */
+    public static final class InvalidTokenException extends RuntimeException {
+        private final String field;
+
+        InvalidTokenException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /**
+     * Issues a token as a user asks for one (REST or admin page): a name to recognise it by, and
+     * optionally a validity in days (null: it does not expire).
+     */
+    public IssuedToken request(UserAccount user, String name, Integer expiresInDays) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidTokenException(
+                    "name", "a token needs a name of 1 to " + MAX_NAME_LENGTH + " characters, to recognise it later");
+        }
+        if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_VALIDITY_DAYS)) {
+            throw new InvalidTokenException(
+                    "expiresInDays", "expiresInDays must be between 1 and " + MAX_VALIDITY_DAYS);
+        }
+        return issue(user, name.trim(), expiresInDays == null ? null : Duration.ofDays(expiresInDays));
+    }
+
     public IssuedToken issue(UserAccount user, String name, Duration validity) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

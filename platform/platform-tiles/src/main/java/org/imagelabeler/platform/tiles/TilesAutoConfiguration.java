@@ -10,6 +10,7 @@ import org.imagelabeler.platform.render.LayerRenderers;
 import org.imagelabeler.platform.security.SecuredCatalog;
 import org.imagelabeler.platform.tiles.cache.DiskQuota;
 import org.imagelabeler.platform.tiles.cache.TileCache;
+import org.imagelabeler.platform.tiles.cache.TileCacheDiskUse;
 import org.imagelabeler.platform.tiles.cache.TileCacheSettings;
 import org.imagelabeler.platform.tiles.cache.TileCacheTruncator;
 import org.imagelabeler.platform.tiles.cache.TileStore;
@@ -20,6 +21,7 @@ import org.imagelabeler.platform.tiles.cascade.RemoteLayerRefresher;
 import org.imagelabeler.platform.tiles.cascade.RemoteTileClients;
 import org.imagelabeler.platform.tiles.cascade.RemoteTiles;
 import org.imagelabeler.platform.tiles.grid.TileMatrixSets;
+import org.imagelabeler.platform.tiles.seed.LayerSeeding;
 import org.imagelabeler.platform.tiles.seed.SeedController;
 import org.imagelabeler.platform.tiles.seed.TileSeedJob;
 import org.imagelabeler.platform.tiles.wmts.NativeTiles;
@@ -49,6 +51,16 @@ public class TilesAutoConfiguration {
     }
 
     @Bean
+    org.imagelabeler.platform.web.menu.MenuEntry tileCacheMenuEntry() {
+        return new org.imagelabeler.platform.web.menu.MenuEntry(
+                "tile-cache",
+                "Tile cache",
+                org.imagelabeler.platform.tiles.web.TileCachePage.class,
+                org.imagelabeler.platform.web.menu.MenuEntry.DATA,
+                130);
+    }
+
+    @Bean
     TileMatrixSets tileMatrixSets(DataDirectory dataDir) {
         return new TileMatrixSets(dataDir.root().resolve("gridsets")).load();
     }
@@ -68,6 +80,11 @@ public class TilesAutoConfiguration {
             t.setDaemon(true);
             t.start();
         };
+    }
+
+    @Bean
+    TileCacheDiskUse tileCacheDiskUse(TileStore store) {
+        return new TileCacheDiskUse(store);
     }
 
     @Bean
@@ -131,5 +148,14 @@ public class TilesAutoConfiguration {
     @Bean
     TileSeedJob tileSeedJob(TileService tiles, TileCache cache) {
         return new TileSeedJob(tiles, cache);
+    }
+
+    @Bean
+    LayerSeeding layerSeeding(
+            SecuredCatalog secured,
+            TileService tiles,
+            TileSeedJob seeding,
+            org.imagelabeler.platform.jobs.JobService jobs) {
+        return new LayerSeeding(secured, tiles, seeding, jobs);
     }
 }

@@ -5,9 +5,9 @@ import org.apache.wicket.RestartResponseAtInterceptPageException;
 import org.apache.wicket.authorization.IAuthorizationStrategy;
 import org.apache.wicket.protocol.http.WebApplication;
 import org.apache.wicket.spring.injection.annot.SpringComponentInjector;
+import org.imagelabeler.platform.extension.ExtensionRegistry;
 import org.imagelabeler.platform.security.CurrentSubject;
-import org.imagelabeler.platform.web.catalog.LayersPage;
-import org.imagelabeler.platform.web.catalog.WorkspacesPage;
+import org.imagelabeler.platform.web.menu.MenuEntry;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -40,8 +40,12 @@ public class AdminApplication extends WebApplication {
         });
         mountPage("login", LoginPage.class);
         mountPage("denied", AccessDeniedPage.class);
-        mountPage("workspaces", WorkspacesPage.class);
-        mountPage("layers", LayersPage.class);
+        // each menu entry's page at /web/<entry id>, whichever module contributes it
+        for (MenuEntry entry : context.getBean(ExtensionRegistry.class).extensions(MenuEntry.class)) {
+            if (!entry.page().equals(getHomePage())) {
+                mountPage(entry.id(), entry.page());
+            }
+        }
     }
 
     /** Lets everybody instantiate everything but the pages marked {@link AdminOnly}. */

@@ -4,7 +4,10 @@ import org.apache.wicket.protocol.http.WicketFilter;
 import org.imagelabeler.platform.config.PlatformCoreAutoConfiguration;
 import org.imagelabeler.platform.web.catalog.LayersPage;
 import org.imagelabeler.platform.web.catalog.WorkspacesPage;
+import org.imagelabeler.platform.web.jobs.JobsPage;
 import org.imagelabeler.platform.web.menu.MenuEntry;
+import org.imagelabeler.platform.web.security.ApiTokensPage;
+import org.imagelabeler.platform.web.security.UsersPage;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
@@ -44,6 +47,21 @@ public class PlatformWebAutoConfiguration {
     @Bean
     MenuEntry workspacesMenuEntry() {
         return new MenuEntry("workspaces", "Workspaces", WorkspacesPage.class, MenuEntry.DATA, 100);
+    }
+
+    @Bean
+    MenuEntry jobsMenuEntry() {
+        return new MenuEntry("jobs", "Jobs", JobsPage.class, MenuEntry.SERVER, 10);
+    }
+
+    @Bean
+    MenuEntry usersMenuEntry() {
+        return new MenuEntry("users", "Users", UsersPage.class, MenuEntry.SECURITY, 300);
+    }
+
+    @Bean
+    MenuEntry apiTokensMenuEntry() {
+        return new MenuEntry("tokens", "API tokens", ApiTokensPage.class, MenuEntry.SECURITY, 310);
     }
 
     @Bean

@@ -203,8 +203,9 @@ class AdminPagesTest {
 
         tester.startPage(HomePage.class);
 
-        assertThat(menuCategories()).containsExactly("Server", "Data", "Tools");
-        assertThat(menuEntries()).containsExactly("Server status", "Workspaces", "Layers", "Extra tools");
+        assertThat(menuCategories()).containsExactly("Server", "Data", "Security", "Tools");
+        assertThat(menuEntries())
+                .containsExactly("Server status", "Jobs", "Workspaces", "Layers", "Users", "API tokens", "Extra tools");
         TagTester current = TagTester.createTagByAttribute(tester.getLastResponseAsString(), "aria-current", "page");
         assertThat(current.getValue()).contains("Server status");
     }
@@ -219,6 +220,8 @@ class AdminPagesTest {
 
         tester.assertRenderedPage(ExtraToolsPage.class);
         tester.assertContains("Tools contributed by a module.");
+        // mounted at the entry's id, like the shell's own pages
+        assertThat(nav()).contains("href=\"./extra-tools\"", "href=\"./workspaces\"");
         tester.assertLabel("heading", "Extra tools");
         TagTester current = TagTester.createTagByAttribute(tester.getLastResponseAsString(), "aria-current", "page");
         assertThat(current.getValue()).contains("Extra tools");
@@ -331,8 +334,8 @@ class AdminPagesTest {
         tester.startPage(HomePage.class);
 
         tester.assertRenderedPage(HomePage.class);
-        assertThat(menuEntries()).containsExactly("Server status", "Layers", "Extra tools");
-        assertThat(menuCategories()).containsExactly("Server", "Data", "Tools");
+        assertThat(menuEntries()).containsExactly("Server status", "Jobs", "Layers", "API tokens", "Extra tools");
+        assertThat(menuCategories()).containsExactly("Server", "Data", "Security", "Tools");
     }
 
     // ---- layers -----------------------------------------------------------------------------

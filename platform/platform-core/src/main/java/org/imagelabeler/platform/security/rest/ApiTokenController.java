@@ -1,7 +1,6 @@
 package org.imagelabeler.platform.security.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping(path = "/rest/security/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ApiTokenController {
-
-    private static final int MAX_DAYS = 3650;
 
     private final ApiTokens tokens;
     private final ApiTokenRepository repository;
@@ -69,17 +66,13 @@ public class ApiTokenController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<TokenJson> create(@RequestBody TokenRequest body) {
-        if (body == null
-                || body.name() == null
-                || body.name().isBlank()
-                || body.name().length() > 100) {
-            throw ApiProblem.badRequest("name", "a token needs a name of 1 to 100 characters, to recognise it later");
+        ApiTokens.IssuedToken issued;
+        try {
+            issued = tokens.request(
+                    self(), body == null ? null : body.name(), body == null ? null : body.expiresInDays());
+        } catch (ApiTokens.InvalidTokenException e) {
+            throw ApiProblem.badRequest(e.field(), e.getMessage());
         }
-        if (body.expiresInDays() != null && (body.expiresInDays() < 1 || body.expiresInDays() > MAX_DAYS)) {
-            throw ApiProblem.badRequest("expiresInDays", "expiresInDays must be between 1 and " + MAX_DAYS);
-        }
-        Duration validity = body.expiresInDays() == null ? null : Duration.ofDays(body.expiresInDays());
-        ApiTokens.IssuedToken issued = tokens.issue(self(), body.name().trim(), validity);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
                         .path("/{id}")
                         .buildAndExpand(issued.token().id())
