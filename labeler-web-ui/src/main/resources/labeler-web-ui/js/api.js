@@ -28,7 +28,8 @@ export function csrfHeaders() {
 }
 
 export async function call(method, path, { json, ifMatch } = {}) {
-  const headers = { Accept: 'application/json', ...csrfHeaders() };
+  // X-Requested-With: the server then answers a lapsed session with a plain 401, no Basic challenge
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...csrfHeaders() };
   if (json !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
   const response = await fetch(path, {

@@ -66,6 +66,7 @@ function upload(slug, file, onProgress) {
     xhr.open('POST', `${events}/${slug}/images`);
     for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
     xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
     xhr.addEventListener('load', () => {
       if (xhr.status === 201) resolve(JSON.parse(xhr.responseText));

@@ -34,6 +34,16 @@ class SecurityRestTest extends ServerTestBase {
         assertThat(dataDir.resolve("workspaces/anon")).doesNotExist();
     }
 
+    /** A page's script handles 401 itself: no Basic challenge, so the browser shows no login box of its own. */
+    @Test
+    void scriptsGet401WithoutABasicChallenge() {
+        var r = client.send(
+                client.request("/rest/workspaces", Auth.none()).header("X-Requested-With", "XMLHttpRequest"));
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"ImageLabeler\"");
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
     @Test
     void wrongPasswordGets401AndChangesNothing() {
         var r = client.post(

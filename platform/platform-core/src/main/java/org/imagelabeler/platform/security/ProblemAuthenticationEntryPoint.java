@@ -14,8 +14,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Answers requests without valid credentials with 401, the challenges a client can answer
- * ({@code Basic} and {@code Bearer}), and an {@code application/problem+json} body; and requests
- * with insufficient rights with 403.
+ * ({@code Basic} and {@code Bearer}; no {@code Basic} for scripts that say
+ * {@code X-Requested-With: XMLHttpRequest}), and an {@code application/problem+json} body; and
+ * requests with insufficient rights with 403.
  */
 public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -30,7 +31,11 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         boolean badToken = request.getAttribute(INVALID_TOKEN) != null;
-        response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        // a script in a page (X-Requested-With) handles the 401 itself: a Basic challenge would
+        // make the browser show its own login box over the app's sign-in screen
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        }
         response.addHeader(
                 "WWW-Authenticate",
                 badToken
