@@ -11,6 +11,7 @@ import org.imagelabeler.platform.extension.ExtensionRegistry;
 import org.imagelabeler.platform.security.CurrentSubject;
 import org.imagelabeler.platform.security.SecuredCatalog;
 import org.imagelabeler.platform.security.Subject;
+import org.imagelabeler.platform.xml.SecureXml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;

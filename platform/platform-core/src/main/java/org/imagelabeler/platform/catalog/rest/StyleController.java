@@ -8,14 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.imagelabeler.platform.catalog.Catalog;
 import org.imagelabeler.platform.catalog.StyleInfo;
 import org.imagelabeler.platform.rest.ApiProblem;
 import org.imagelabeler.platform.security.CurrentSubject;
 import org.imagelabeler.platform.security.SecuredCatalog;
+import org.imagelabeler.platform.xml.SecureXml;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -135,19 +133,11 @@ public class StyleController {
 
     private static Document parse(byte[] body) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
             // no DTDs, no external entities: an SLD needs neither
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            return f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+            return SecureXml.parse(new ByteArrayInputStream(body));
         } catch (SAXException e) {
             throw ApiProblem.badRequest("body", "the SLD is not well-formed XML: " + e.getMessage());
-        } catch (ParserConfigurationException | IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 import org.imagelabeler.platform.feature.AttributeDescriptor;
 
 /**
- * Filter literals read as the type of the attribute they meet, and feature values in the same
- * Java types, so that both compare: text as {@link String}, integers as {@link Long}, doubles as
+ * Filter literals (and WFS-T property values) read as the type of the attribute they meet, and
+ * feature values in the same Java types, so that both compare: text as {@link String}, integers as {@link Long}, doubles as
  * {@link Double}, booleans as {@link Boolean}, date-times as {@link Instant}.
  */
-final class AttributeValues {
+public final class AttributeValues {
 
     // xsd:double without INF and NaN, which the databases do not compare like Java
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
@@ -29,7 +29,7 @@ final class AttributeValues {
      *
      * @throws FilterException naming the property and the literal when it does not read as the type
      */
-    static Object fromLiteral(AttributeDescriptor a, String literal) {
+    public static Object fromLiteral(AttributeDescriptor a, String literal) {
         if (literal == null) {
             throw new FilterException("property '" + a.name() + "' is compared with no literal", a.name());
         }

@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.imagelabeler.platform.feature.AttributeDescriptor;
 import org.imagelabeler.platform.feature.FeatureType;
 import org.imagelabeler.platform.feature.filter.Filter.ComparisonOperator;
@@ -20,6 +16,7 @@ import org.imagelabeler.platform.feature.gml.GmlException;
 import org.imagelabeler.platform.feature.gml.GmlGeometryReader;
 import org.imagelabeler.platform.feature.gml.Srs;
 import org.imagelabeler.platform.feature.gml.SrsResolver;
+import org.imagelabeler.platform.xml.SecureXml;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -27,10 +24,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Reads OGC Filter Encoding 2.0 ({@code fes:}) and 1.1 ({@code ogc:}, WFS 1.1.0) filters into the
@@ -119,7 +114,7 @@ public final class FilterParser {
     /** Parses a filter document; DOCTYPEs, and with them external entities, are refused. */
     public Filter parse(String xml) {
         try {
-            return parse(secureBuilder()
+            return parse(SecureXml.builder()
                     .parse(new InputSource(new StringReader(xml)))
                     .getDocumentElement());
         } catch (SAXException | IOException e) {
@@ -583,39 +578,5 @@ public final class FilterParser {
             }
         }
         return "";
-    }
-
-    private static DocumentBuilder secureBuilder() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {}
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            return builder;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("The XML parser cannot be made secure", e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package org.imagelabeler.platform.ows.wfs;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +8,9 @@ import org.imagelabeler.platform.feature.AttributeDescriptor;
 import org.imagelabeler.platform.feature.Feature;
 import org.imagelabeler.platform.feature.FeatureTransaction;
 import org.imagelabeler.platform.feature.FeatureType;
+import org.imagelabeler.platform.feature.filter.AttributeValues;
 import org.imagelabeler.platform.feature.filter.Filter;
+import org.imagelabeler.platform.feature.filter.FilterException;
 import org.imagelabeler.platform.feature.gml.GmlException;
 import org.imagelabeler.platform.feature.gml.GmlGeometryReader;
 import org.imagelabeler.platform.ows.OwsException;
@@ -201,7 +200,7 @@ final class TransactionReader {
                                     + a.geometryType().gmlPropertyType() + " is expected");
                 }
                 return g;
-            } catch (GmlException | org.imagelabeler.platform.feature.filter.FilterException e) {
+            } catch (GmlException | FilterException e) {
                 throw new OwsException("InvalidValue", where, at + ": " + e.getMessage());
             }
         }
@@ -210,22 +209,8 @@ final class TransactionReader {
             return null;
         }
         try {
-            return switch (a.type()) {
-                case INTEGER -> Long.parseLong(text);
-                case DOUBLE -> Double.parseDouble(text);
-                case BOOLEAN ->
-                    switch (text) {
-                        case "true", "1" -> true;
-                        case "false", "0" -> false;
-                        default -> throw new IllegalArgumentException();
-                    };
-                case DATETIME ->
-                    text.length() == 10
-                            ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                            : Instant.parse(text);
-                default -> text;
-            };
-        } catch (RuntimeException e) {
+            return AttributeValues.fromLiteral(a, text);
+        } catch (FilterException e) {
             throw new OwsException(
                     "InvalidValue",
                     where,
