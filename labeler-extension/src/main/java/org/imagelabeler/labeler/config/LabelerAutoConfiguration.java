@@ -127,6 +127,17 @@ public class LabelerAutoConfiguration {
         return new org.imagelabeler.labeler.features.EventLayers(catalog, events, workspace, publisher);
     }
 
+    /** Each georeferenced image as a raster layer of this workspace, for WMS and WMTS. */
+    @Bean
+    org.imagelabeler.labeler.features.ImageLayers imageLayers(
+            org.imagelabeler.platform.catalog.Catalog catalog,
+            EventRepository events,
+            org.imagelabeler.labeler.images.ImageRepository images,
+            org.imagelabeler.platform.datadir.DataDirectory dataDir,
+            org.imagelabeler.labeler.features.EventLayers layers) {
+        return new org.imagelabeler.labeler.features.ImageLayers(catalog, events, images, dataDir, layers.workspace());
+    }
+
     @Bean
     org.imagelabeler.labeler.features.EventLayerAccess eventLayerAccess(
             org.imagelabeler.platform.catalog.Catalog catalog,

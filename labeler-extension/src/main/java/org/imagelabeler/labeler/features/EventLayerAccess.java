@@ -16,9 +16,13 @@ import org.imagelabeler.platform.security.Subject;
 /**
  * The event's access rules, applied to its layers for every service (WFS, WMS, WMTS): those who
  * may read the event read its layers, those who may annotate it change its shapes and labels,
- * nobody changes footprints (they follow the images). Speaks before the data dir's layer rules.
+ * nobody changes footprints (they follow the images) or image layers. Speaks before the data dir's layer rules.
  */
 public class EventLayerAccess implements AccessRule {
+
+    /** Footprints follow the images and image layers are their pixels: only these are edited. */
+    private static final java.util.Set<String> WRITABLE =
+            java.util.Set.of(EventCollection.SHAPES.id(), EventCollection.LABELS.id());
 
     private final Catalog catalog;
     private final EventRepository events;
@@ -54,9 +58,7 @@ public class EventLayerAccess implements AccessRule {
                 switch (mode) {
                     case READ -> access.canRead(subject, event.get());
                     case WRITE ->
-                        !EventCollection.FOOTPRINTS
-                                        .id()
-                                        .equals(layer.get().metadata().get(EventCollection.COLLECTION))
+                        WRITABLE.contains(layer.get().metadata().get(EventCollection.COLLECTION))
                                 && access.can(subject, event.get(), EventAction.ANNOTATE);
                     case ADMIN -> access.can(subject, event.get(), EventAction.UPDATE);
                 };

@@ -58,16 +58,19 @@ public class ImageController {
     private final ImageRepository images;
     private final EventAccess access;
     private final org.imagelabeler.labeler.audit.AuditLog audit;
+    private final org.imagelabeler.labeler.features.ImageLayers layers;
 
     public ImageController(
             ImageService service,
             ImageRepository images,
             EventAccess access,
-            org.imagelabeler.labeler.audit.AuditLog audit) {
+            org.imagelabeler.labeler.audit.AuditLog audit,
+            org.imagelabeler.labeler.features.ImageLayers layers) {
         this.service = service;
         this.images = images;
         this.access = access;
         this.audit = audit;
+        this.layers = layers;
     }
 
     /** A reviewer accepts or rejects the image's labels: {@code {"decision": "reject", "comment": ...}}. */
@@ -230,7 +233,7 @@ public class ImageController {
                 .body(body);
     }
 
-    private static ImageJson json(String slug, EventImage i) {
+    private ImageJson json(String slug, EventImage i) {
         String self = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/rest/labeler/events/{slug}/images/{id}")
                 .buildAndExpand(slug, i.id())
@@ -247,6 +250,7 @@ public class ImageController {
                 g == null ? null : g.crs(),
                 g == null ? null : g.transform(),
                 g == null ? null : g.footprint().toText(),
+                layers.layerOf(i).orElse(null),
                 i.status(),
                 i.assignee(),
                 i.labeledBy(),

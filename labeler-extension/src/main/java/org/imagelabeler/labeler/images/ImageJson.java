@@ -18,6 +18,8 @@ public record ImageJson(
         String crs,
         double[] transform,
         String footprint,
+        /** Qualified name of the image's WMS/WMTS layer (georeferenced images only). */
+        String layer,
         ImageStatus status,
         String assignee,
         String labeledBy,

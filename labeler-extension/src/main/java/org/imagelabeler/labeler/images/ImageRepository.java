@@ -90,6 +90,14 @@ public class ImageRepository {
         return jdbc.sql(sql.toString()).params(p).query(this::map).list();
     }
 
+    /** The event's georeferenced images (GeoTIFF uploads, extracted chips). */
+    public List<EventImage> georeferenced(String eventId) {
+        return jdbc.sql(SELECT + " WHERE event_id = ? AND crs IS NOT NULL")
+                .param(eventId)
+                .query(this::map)
+                .list();
+    }
+
     /** The files of an event's images, relative to the data directory. */
     public List<String> filesOf(String eventId) {
         return jdbc.sql("SELECT file_path FROM labeler_images WHERE event_id = ?")
