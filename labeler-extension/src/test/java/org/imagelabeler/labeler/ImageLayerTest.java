@@ -55,6 +55,9 @@ class ImageLayerTest extends LabelerServerTestBase {
         assertThat(capabilities(owner)).contains("<Name>" + layer + "</Name>");
         assertThat(capabilities(reviewer)).contains("<Name>" + layer + "</Name>");
         assertThat(capabilities(outsider)).doesNotContain(layer.substring("labeler:".length()));
+        String wmts = "/wmts?service=WMTS&version=1.0.0&request=GetCapabilities";
+        assertThat(client.get(wmts, reviewer).body()).contains(layer);
+        assertThat(client.get(wmts, outsider).body()).doesNotContain(layer.substring("labeler:".length()));
 
         // the whole image at its own resolution: the uploaded pixels, as GDAL reads them
         var whole = client.get(getMap(layer, 500000, 4990000, 510000, 5000000, 512), reviewer);
@@ -74,6 +77,14 @@ class ImageLayerTest extends LabelerServerTestBase {
         var missing = client.get(getMap(unknown, 500000, 4990000, 510000, 5000000, 64), outsider);
         assertThat(hidden.status()).isEqualTo(missing.status());
         assertThat(hidden.body().replace(layer, "?")).isEqualTo(missing.body().replace(unknown, "?"));
+        String tile = "/wmts?service=WMTS&version=1.0.0&request=GetTile&style=default&tilematrixset=WebMercatorQuad"
+                + "&tilematrix=6&tilerow=22&tilecol=33&format=image/png&layer=";
+        assertThat(client.get(tile + layer, reviewer).contentType()).startsWith("image/png");
+        var hiddenTile = client.get(tile + layer, outsider);
+        var missingTile = client.get(tile + unknown, outsider);
+        assertThat(hiddenTile.status()).isEqualTo(missingTile.status());
+        assertThat(hiddenTile.body().replace(layer, "?"))
+                .isEqualTo(missingTile.body().replace(unknown, "?"));
         String rest = "/rest/workspaces/labeler/layers/" + layer.substring("labeler:".length());
         assertThat(client.get(rest, outsider).status())
                 .isEqualTo(client.get("/rest/workspaces/labeler/layers/" + unknown.substring(8), outsider)

@@ -284,6 +284,15 @@ class ImageViewInBrowserTest {
         assertThat(new Color(shot.getRGB(cx + dx, cy - dy))).isEqualTo(Color.GREEN);
         assertThat(new Color(shot.getRGB(cx - dx, cy + dy))).isEqualTo(Color.BLUE);
         assertThat(new Color(shot.getRGB(cx + dx, cy + dy))).isEqualTo(Color.YELLOW);
+
+        // zoomed in: tiles of 256 image pixels (256 x 10/1200 degrees wide), the full resolution
+        browser.driver.findElement(By.cssSelector("#map .ol-zoom-in")).click();
+        browser.driver.findElement(By.cssSelector("#map .ol-zoom-in")).click();
+        waitFor(() -> (Boolean) browser.driver.executeScript(
+                "return performance.getEntriesByType('resource').filter(r => r.name.includes('/wms?')).some(r => {"
+                        + " const b = new URL(r.name).searchParams.get('BBOX').split(',').map(Number);"
+                        + " return Math.abs(b[2] - b[0] - 256 * 10 / 1200) < 1e-9; })"));
+        browser.screenshot("geotiff-zoomed-in");
     }
 
     @Test
