@@ -121,8 +121,10 @@ public class ImageLayers {
                 continue;
             }
             EventImage image = wanted.get(layer.metadata().get(IMAGE));
-            if (image == null || !layer.name().equals(layerName(event.slug(), image.id()))) {
+            if (image == null) {
                 remove(layer);
+            } else if (!layer.name().equals(layerName(event.slug(), image.id()))) {
+                unpublish(layer); // renamed below; the served copy stays
             } else {
                 wanted.remove(image.id());
             }
@@ -198,9 +200,9 @@ public class ImageLayers {
                 now));
     }
 
+    /** Takes the layer and its store out of the catalog and deletes the served copy. */
     private void remove(LayerInfo layer) {
-        catalog.store(layer.storeId())
-                .ifPresentOrElse(store -> catalog.remove(store, true), () -> catalog.remove(layer));
+        unpublish(layer);
         String image = layer.metadata().get(IMAGE);
         String event = layer.metadata().get(EventCollection.EVENT);
         if (image != null && event != null) {
@@ -210,6 +212,11 @@ public class ImageLayers {
                 LOG.warn("Cannot delete the served copy of image {}", image, e);
             }
         }
+    }
+
+    private void unpublish(LayerInfo layer) {
+        catalog.store(layer.storeId())
+                .ifPresentOrElse(store -> catalog.remove(store, true), () -> catalog.remove(layer));
     }
 
     private List<LayerInfo> imageLayers() {
