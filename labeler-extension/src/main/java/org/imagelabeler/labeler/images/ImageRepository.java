@@ -90,6 +90,19 @@ public class ImageRepository {
         return jdbc.sql(sql.toString()).params(p).query(this::map).list();
     }
 
+    /** How many of an event's images are in each status (every status, zero included), in one query. */
+    public Map<ImageStatus, Long> countByStatus(String eventId) {
+        Map<ImageStatus, Long> counts = new java.util.EnumMap<>(ImageStatus.class);
+        for (ImageStatus s : ImageStatus.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM labeler_images WHERE event_id = ? GROUP BY status")
+                .param(eventId)
+                .query((rs, row) -> counts.put(ImageStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
     /** The files of an event's images, relative to the data directory. */
     public List<String> filesOf(String eventId) {
         return jdbc.sql("SELECT file_path FROM labeler_images WHERE event_id = ?")
