@@ -10,8 +10,8 @@ export async function showEvent(slug) {
   const [event, me, members] = await Promise.all([
     call('GET', path), session(), call('GET', `${path}/members`).catch(() => [])]);
   const assigning = may(event, me, 'manageTeam');
-  const people = members.map((m) => m.username);
-  if (!people.includes(me.user)) people.push(me.user);
+  const team = members.map((m) => m.username);
+  const people = team.includes(me.user) ? team : [...team, me.user]; // "My images" works outside the team too
 
   const status = selectField('status-filter', 'Status', STATUSES.map((s) => [s, s ? s.replace('_', ' ') : 'any status']));
   const tag = selectField('tag-filter', 'Tag', [['', 'any tag'], ...event.labelSchema.tags.map((t) => [t, t])]);
@@ -23,7 +23,7 @@ export async function showEvent(slug) {
   const summary = h('p', { id: 'image-summary', class: 'muted', role: 'status' });
   const more = h('button', { type: 'button', id: 'more-images', hidden: true }, 'Show more images');
   const selection = new Set();
-  const assignBar = assigning ? assignmentBar(path, people, list, selection, () => load(true)) : null;
+  const assignBar = assigning ? assignmentBar(path, team, list, selection, () => load(true)) : null;
 
   let page = 0;
   let generation = 0;
@@ -41,9 +41,9 @@ export async function showEvent(slug) {
     if (reset) {
       list.replaceChildren();
       selection.clear();
-      assignBar?.changed();
     }
     list.append(...result.items.map((image) => card(slug, path, image, assigning, selection, assignBar)));
+    assignBar?.changed(); // "all on page" no longer holds once more images came
     page++;
     const shown = list.querySelectorAll('li.card').length;
     summary.textContent = result.total === 0 ? 'No images match.' : `${shown} of ${result.total} image${result.total === 1 ? '' : 's'}`;
@@ -85,7 +85,7 @@ function card(slug, path, image, assigning, selection, assignBar) {
 }
 
 // Select images on the page and give them to a team member, or take them back.
-function assignmentBar(path, people, list, selection, reload) {
+function assignmentBar(path, team, list, selection, reload) {
   const all = h('input', { type: 'checkbox', id: 'select-all' });
   const count = h('span', { id: 'selected-count', class: 'muted' }, '0 selected');
   const to = selectField('assign-to', 'Assign to', people.map((p) => [p, p]));

@@ -156,6 +156,22 @@ class EventScreensInBrowserTest {
                 .extracting(c -> c.get("name").asText() + " " + c.get("colour").asText())
                 .containsExactly("ice #e6194b", "water #3cb44b", "snow #00aa88");
 
+        // a field the API refuses is marked; a change made meanwhile over REST meets 412 and is kept
+        driver.findElement(By.id("tab-edit")).click();
+        browser.visible("#event-title").clear();
+        driver.findElement(By.cssSelector("#edit-event button[type=submit]")).click();
+        browser.waitForText("#event-title-error", "an event needs a title");
+        assertThat(rest.put(EVENTS + slug, "{\"phenomenon\":\"fast ice\"}", admin)
+                        .status())
+                .isEqualTo(200);
+        driver.findElement(By.id("event-title")).sendKeys("Harbour ice, late");
+        driver.findElement(By.cssSelector("#edit-event button[type=submit]")).click();
+        browser.waitForText("#event-form-message", "was changed meanwhile");
+        browser.screenshot("edit-conflict");
+        JsonNode kept = rest.get(EVENTS + slug, admin).json();
+        assertThat(kept.get("title").asText()).isEqualTo("Harbour ice 2026");
+        assertThat(kept.get("phenomenon").asText()).isEqualTo("fast ice");
+
         // team: a labeler added by name; the last owner cannot become a labeler, and the page says so
         driver.findElement(By.id("tab-team")).click();
         browser.visible("#member-username").sendKeys("labeler-two");
@@ -247,6 +263,41 @@ class EventScreensInBrowserTest {
         browser.waitForText("#event-list [data-slug=" + slug + "] .count", "3 images · 1 labeled (1 accepted)");
         browser.visible("#event-list [data-slug=" + slug + "] .progress-bar .segment.accepted");
         browser.screenshot("events-progress");
+    }
+
+    @Test
+    void imageListPagesBeyondAHundredAndSelectsAllOnThePage() throws Exception {
+        String slug = "many-images";
+        var created = rest.post("/rest/labeler/events", "{\"slug\":\"" + slug + "\",\"title\":\"Many images\"}", admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Path tiny = png("tiny", Color.GREEN);
+        for (int i = 0; i < 105; i++) {
+            var r = rest.send(rest.request(EVENTS + slug + "/images?name=" + String.format("p%03d.png", i), admin)
+                    .header("Content-Type", "image/png")
+                    .POST(HttpRequest.BodyPublishers.ofFile(tiny)));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        var driver = browser.driver;
+        driver.get("http://localhost:" + port + "/labeler/#/events/" + slug);
+        browser.visible("#username").sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
+
+        browser.waitForText("#image-summary", "100 of 105 images");
+        assertThat(cardIds()).hasSize(100);
+        driver.findElement(By.id("select-all")).click();
+        browser.waitForText("#selected-count", "100 selected");
+        driver.findElement(By.id("more-images")).click();
+        browser.waitForText("#image-summary", "105 of 105 images");
+        assertThat(cardIds()).hasSize(105).doesNotHaveDuplicates();
+        assertThat(driver.findElement(By.id("more-images")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("select-all")).isSelected())
+                .as("the new page's images are not selected")
+                .isFalse();
+        driver.findElement(By.id("select-all")).click();
+        browser.waitForText("#selected-count", "105 selected");
+        driver.findElement(By.id("unassign")).click();
+        browser.waitForText("#assign-message", "105 images unassigned");
     }
 
     private List<String> cardIds() {
