@@ -4,6 +4,7 @@ import { eventHeader, may, selectField } from './event-tabs.js';
 
 const STATUSES = ['', 'unlabeled', 'in_progress', 'labeled', 'accepted', 'rejected'];
 const PAGE_SIZE = 100;
+const NOBODY = ':nobody'; // the assignee filter's "unassigned": no user name has a colon
 
 export async function showEvent(slug) {
   const path = `${events}/${encodeURIComponent(slug)}`;
@@ -16,7 +17,8 @@ export async function showEvent(slug) {
   const status = selectField('status-filter', 'Status', STATUSES.map((s) => [s, s ? s.replace('_', ' ') : 'any status']));
   const tag = selectField('tag-filter', 'Tag', [['', 'any tag'], ...event.labelSchema.tags.map((t) => [t, t])]);
   const klass = selectField('class-filter', 'Class', [['', 'any class'], ...event.labelSchema.classes.map((c) => [c.name, c.name])]);
-  const assignee = selectField('assignee-filter', 'Assignee', [['', 'anyone'], ...people.map((p) => [p, p])]);
+  const assignee = selectField('assignee-filter', 'Assignee',
+    [['', 'anyone'], [NOBODY, 'nobody (unassigned)'], ...people.map((p) => [p, p])]);
   const mine = h('button', { type: 'button', id: 'my-images', 'aria-pressed': 'false' }, 'My images');
 
   const list = h('ul', { class: 'cards', id: 'image-list', 'aria-label': 'Images' });
@@ -35,6 +37,10 @@ export async function showEvent(slug) {
     const query = new URLSearchParams({ size: PAGE_SIZE, page });
     for (const [name, control] of [['status', status], ['tag', tag], ['class', klass], ['assignee', assignee]]) {
       if (control.select.value) query.set(name, control.select.value);
+    }
+    if (assignee.select.value === NOBODY) {
+      query.delete('assignee');
+      query.set('assigned', 'false');
     }
     const result = await call('GET', `${path}/images?${query}`);
     if (current !== generation) return; // a newer filter answered first
@@ -88,7 +94,7 @@ function card(slug, path, image, assigning, selection, assignBar) {
 function assignmentBar(path, team, list, selection, reload) {
   const all = h('input', { type: 'checkbox', id: 'select-all' });
   const count = h('span', { id: 'selected-count', class: 'muted' }, '0 selected');
-  const to = selectField('assign-to', 'Assign to', people.map((p) => [p, p]));
+  const to = selectField('assign-to', 'Assign to', team.map((p) => [p, p]));
   const message = h('span', { id: 'assign-message', role: 'status' });
   const assign = h('button', { type: 'button', id: 'assign', class: 'primary' }, 'Assign');
   const unassign = h('button', { type: 'button', id: 'unassign' }, 'Unassign');

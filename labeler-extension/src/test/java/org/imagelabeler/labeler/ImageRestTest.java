@@ -250,6 +250,14 @@ class ImageRestTest extends LabelerServerTestBase {
                         .path("total")
                         .asLong())
                 .isEqualTo(1);
+        link(upload(slug, tinyPng(), owner).json());
+        assertThat(names(client.get(images + "?assigned=true", owner))).containsExactly("picture.png");
+        assertThat(names(client.get(images + "?assigned=false", owner))).containsExactly("tiny.png");
+        assertThat(client.get(images + "?assigned=maybe", owner)
+                        .json()
+                        .path("field")
+                        .asText())
+                .isEqualTo("assigned");
         assertThat(client.delete(path, labeler).status()).isEqualTo(403);
         assertThat(client.delete(path, owner).status()).isEqualTo(204);
         assertThat(client.get(path, owner).status()).isEqualTo(404);

@@ -43,7 +43,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * {@code /rest/labeler/events/{slug}/images}: upload (the file as the body with {@code ?name=},
  * or a multipart form with a {@code file} part), list (paged; filters {@code status},
- * {@code assignee}, {@code tag}, {@code class} of its annotations, {@code bbox} of its footprint), count per status ({@code .../counts}), read, change status, assignee and tags ({@code PATCH}, with
+ * {@code assignee}, {@code assigned}, {@code tag}, {@code class} of its annotations, {@code bbox} of its footprint), count per status ({@code .../counts}), read, change status, assignee and tags ({@code PATCH}, with
  * {@code If-Match}), delete; {@code .../file}, {@code .../thumbnail} and {@code .../display}
  * serve the files under the same access rules as the event.
  */
@@ -147,6 +147,9 @@ public class ImageController {
             @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String assignee,
+            @Parameter(description = "true: images someone is assigned to; false: images nobody is")
+                    @RequestParam(required = false)
+                    Boolean assigned,
             @RequestParam(required = false) String tag,
             @RequestParam(name = "class", required = false) String className,
             @RequestParam(required = false) String bbox,
@@ -168,7 +171,8 @@ public class ImageController {
                 blank(tag),
                 blank(className),
                 BboxParameter.parse(bbox),
-                TimeParameter.interval("time", time));
+                TimeParameter.interval("time", time),
+                assigned);
         List<ImageJson> items = images.list(query, page * size, size).stream()
                 .map(i -> json(slug, i))
                 .toList();

@@ -224,6 +224,9 @@ class EventScreensInBrowserTest {
         assertThat(cardIds()).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
         browser.waitForText("#image-list li[data-id='" + ids.get(1) + "'] .assignee", "Assigned to labeler-two");
         browser.screenshot("images-assigned");
+        new Select(driver.findElement(By.id("assignee-filter"))).selectByVisibleText("nobody (unassigned)");
+        browser.waitForText("#image-summary", "1 of 1 image");
+        assertThat(cardIds()).containsExactly(first);
         driver.findElement(By.id("my-images")).click(); // the admin has none
         browser.waitForText("#image-summary", "No images match");
         browser.waitForAttribute("#my-images", "aria-pressed", "true");
