@@ -105,7 +105,7 @@ export async function showExport(slug) {
       if (job.state === 'SUCCEEDED' && finished.links.download) {
         state.textContent = 'Export ready';
         result.replaceChildren(h('a', { href: finished.links.download, id: 'export-download', download: '' },
-          `Download the dataset (${size(finished.bytes)}, ${finished.images} images, ${finished.annotations} labels)`));
+          `Download the dataset (${size(finished.bytes)}, ${plural(finished.images, 'image')}, ${plural(finished.annotations, 'label')})`));
         result.scrollIntoView({ block: 'nearest' });
       } else {
         message.textContent = `The export ${job.state.toLowerCase()}${job.message ? `: ${job.message}` : ''}`;
@@ -167,4 +167,8 @@ function size(bytes) {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
