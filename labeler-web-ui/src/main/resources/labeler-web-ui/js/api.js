@@ -2,9 +2,10 @@
 let csrf = null;
 
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, problem = {}) {
     super(message);
     this.status = status;
+    this.problem = problem; // the problem document: field at fault, currentVersion, class in use...
   }
 }
 
@@ -44,11 +45,12 @@ export async function call(method, path, { json, ifMatch } = {}) {
   }
   if (!response.ok) {
     let detail = response.statusText;
+    let problem = {};
     try {
-      const problem = await response.json();
+      problem = await response.json();
       detail = problem.detail || problem.title || detail;
     } catch (e) { /* not a problem document */ }
-    throw new ApiError(response.status, detail);
+    throw new ApiError(response.status, detail, problem);
   }
   return response.status === 204 ? null : response.json();
 }

@@ -1,5 +1,6 @@
 import { call, events } from './api.js';
 import { date, h, show } from './dom.js';
+import { eventForm } from './event-form.js';
 
 export async function showEvents() {
   const list = h('ul', { class: 'cards', id: 'event-list', 'aria-label': 'Events' });
@@ -8,7 +9,8 @@ export async function showEvents() {
     h('div', {}, h('label', { for: 'event-search' }, 'Search events'), search),
     h('button', { type: 'submit' }, 'Search'));
   searchForm.addEventListener('submit', (e) => { e.preventDefault(); fill(list, search.value); });
-  show(h('h1', {}, 'Earth Science Events'), searchForm, list, createForm());
+  const create = eventForm(null, (created) => { location.hash = `#/events/${encodeURIComponent(created.slug)}`; });
+  show(h('h1', {}, 'Earth Science Events'), searchForm, list, create);
   await fill(list, '');
 }
 
@@ -17,88 +19,33 @@ async function fill(list, query) {
   list.replaceChildren(...page.items.map(card));
   if (page.items.length === 0) list.append(h('li', { class: 'muted' }, 'No events yet.'));
   for (const item of page.items) {
-    call('GET', `${events}/${item.slug}/images?size=1`).then((images) => {
-      list.querySelector(`[data-slug="${item.slug}"] .count`).textContent = `${images.total} image${images.total === 1 ? '' : 's'}`;
+    call('GET', `${events}/${encodeURIComponent(item.slug)}/images/counts`).then((counts) => {
+      const at = list.querySelector(`[data-slug="${item.slug}"]`);
+      if (at) at.querySelector('.progress').replaceWith(progress(counts));
     }).catch(() => {});
   }
 }
 
 function card(event) {
-  const range = event.timeRange ? `${date(event.timeRange.start)} – ${date(event.timeRange.end)}` : '';
+  const range = event.timeRange ? [date(event.timeRange.start), date(event.timeRange.end)].filter(Boolean).join(' – ') : '';
   return h('li', { class: 'card', dataset: { slug: event.slug } },
     h('a', { href: `#/events/${encodeURIComponent(event.slug)}` }, event.title),
     h('div', { class: 'muted' }, event.phenomenon || ''),
     h('div', { class: 'muted' }, range),
-    h('div', { class: 'muted count' }, ''));
+    h('div', { class: 'progress muted' }, '…'));
 }
 
-let classRows = 0;
+// Labeled and accepted images of all, as a bar of the workflow's states and in words.
+const SEGMENTS = [['accepted', 'accepted'], ['labeled', 'labeled'], ['in_progress', 'in progress'], ['rejected', 'rejected']];
 
-function classRow(name = '', colour = '#e6194b') {
-  const index = ++classRows;
-  const row = h('div', { class: 'row class-row' },
-    h('div', {}, h('label', { for: `class-name-${index}` }, `Class ${index} name`),
-      h('input', { id: `class-name-${index}`, type: 'text', class: 'class-name', value: name })),
-    h('div', {}, h('label', { for: `class-colour-${index}` }, 'Colour'),
-      h('input', { id: `class-colour-${index}`, type: 'color', class: 'class-colour', value: colour })),
-    h('button', { type: 'button', onclick: () => row.remove(), 'aria-label': `Remove class ${index}` }, 'Remove'));
-  return row;
-}
-
-const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#46f0f0', '#f032e6', '#bcf60c', '#fabebe'];
-
-function createForm() {
-  const classes = h('div', { id: 'class-rows' });
-  const message = h('p', { class: 'error', role: 'alert' });
-  const form = h('form', { id: 'create-event' },
-    h('h2', {}, 'New event'),
-    h('label', { for: 'event-title' }, 'Title'), h('input', { id: 'event-title', type: 'text', required: true }),
-    h('label', { for: 'event-slug' }, 'Short name (in links)'),
-    h('input', { id: 'event-slug', type: 'text', required: true, pattern: '[a-z0-9][a-z0-9-]{1,62}' }),
-    h('label', { for: 'event-phenomenon' }, 'Phenomenon'), h('input', { id: 'event-phenomenon', type: 'text' }),
-    h('div', { class: 'row' },
-      h('div', {}, h('label', { for: 'event-start' }, 'Start'), h('input', { id: 'event-start', type: 'date' })),
-      h('div', {}, h('label', { for: 'event-end' }, 'End'), h('input', { id: 'event-end', type: 'date' }))),
-    h('fieldset', {}, h('legend', {}, 'Label classes'), classes,
-      h('button', { type: 'button', id: 'add-class',
-        onclick: () => classes.append(classRow('', PALETTE[classes.children.length % PALETTE.length])) }, 'Add class')),
-    h('button', { type: 'submit', class: 'primary' }, 'Create event'), message);
-  // the short name follows the title until it is edited by hand
-  const slug = form.querySelector('#event-slug');
-  form.querySelector('#event-title').addEventListener('input', (e) => {
-    if (!slug.dataset.edited) slug.value = slugOf(e.target.value);
-  });
-  slug.addEventListener('input', () => { slug.dataset.edited = 'true'; });
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const value = (id) => form.querySelector(`#${id}`).value;
-    const body = {
-      slug: value('event-slug'),
-      title: value('event-title'),
-      phenomenon: value('event-phenomenon') || undefined,
-      labelSchema: {
-        classes: [...classes.querySelectorAll('.class-row')]
-          .map((row) => ({ name: row.querySelector('.class-name').value.trim(), colour: row.querySelector('.class-colour').value }))
-          .filter((c) => c.name),
-      },
-    };
-    if (value('event-start') || value('event-end')) {
-      body.timeRange = {
-        start: value('event-start') ? `${value('event-start')}T00:00:00Z` : undefined,
-        end: value('event-end') ? `${value('event-end')}T23:59:59Z` : undefined,
-      };
-    }
-    try {
-      const created = await call('POST', events, { json: body });
-      location.hash = `#/events/${encodeURIComponent(created.slug)}`;
-    } catch (err) {
-      message.textContent = err.message;
-      message.scrollIntoView({ block: 'nearest' });
-    }
-  });
-  return form;
-}
-
-function slugOf(title) {
-  return title.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
+function progress(counts) {
+  const { total, status } = counts;
+  const done = status.accepted + status.labeled;
+  const words = `${total} image${total === 1 ? '' : 's'}${total ? ` · ${done} labeled (${status.accepted} accepted)` : ''}`;
+  const bar = h('div', { class: 'progress-bar', role: 'img',
+    'aria-label': SEGMENTS.map(([s, text]) => `${status[s]} ${text}`).concat(`${status.unlabeled} unlabeled`).join(', ') },
+  ...SEGMENTS.filter(([s]) => status[s] > 0).map(([s, text]) => h('span', {
+    class: `segment ${s}`, style: `width: ${(100 * status[s]) / total}%`, title: `${status[s]} ${text}` })));
+  return h('div', { class: 'progress', dataset: { total, done } },
+    h('div', { class: 'muted count' }, words), total ? bar : null);
 }

@@ -250,9 +250,53 @@ class ImageRestTest extends LabelerServerTestBase {
                         .path("total")
                         .asLong())
                 .isEqualTo(1);
+        link(upload(slug, tinyPng(), owner).json());
+        assertThat(names(client.get(images + "?assigned=true", owner))).containsExactly("picture.png");
+        assertThat(names(client.get(images + "?assigned=false", owner))).containsExactly("tiny.png");
+        assertThat(client.get(images + "?assigned=maybe", owner)
+                        .json()
+                        .path("field")
+                        .asText())
+                .isEqualTo("assigned");
         assertThat(client.delete(path, labeler).status()).isEqualTo(403);
         assertThat(client.delete(path, owner).status()).isEqualTo(204);
         assertThat(client.get(path, owner).status()).isEqualTo(404);
+    }
+
+    @Test
+    void countsPerStatusFollowTheWorkflowAndTheEventsAccess() throws Exception {
+        Auth owner = user("img-owner");
+        Auth reviewer = user("img-reviewer");
+        Auth outsider = user("img-outsider");
+        String slug = event(owner, "private");
+        client.put(EVENTS + "/" + slug + "/members/img-reviewer", "{\"role\":\"reviewer\"}", owner);
+        String counts = EVENTS + "/" + slug + "/images/counts";
+
+        JsonNode empty = client.get(counts, owner).json();
+        assertThat(empty.path("total").asLong()).isZero();
+        assertThat(empty.path("status").path("unlabeled").asLong()).isZero();
+        assertThat(empty.path("status").path("accepted").asLong()).isZero();
+
+        Path png = tinyPng();
+        String first = link(upload(slug, png, owner).json());
+        link(upload(slug, png, owner).json());
+        link(upload(slug, png, owner).json());
+        assertThat(patch(first, "{\"status\":\"labeled\"}", owner, null).status())
+                .isEqualTo(200);
+        assertThat(patch(first, "{\"status\":\"accepted\"}", reviewer, null).status())
+                .isEqualTo(200);
+
+        var answer = client.get(counts, reviewer);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode c = answer.json();
+        assertThat(c.path("total").asLong()).isEqualTo(3);
+        assertThat(c.path("status").path("unlabeled").asLong()).isEqualTo(2);
+        assertThat(c.path("status").path("accepted").asLong()).isEqualTo(1);
+        assertThat(c.path("status").path("labeled").asLong()).isZero();
+        assertThat(c.path("status").path("in_progress").asLong()).isZero();
+        assertThat(c.path("status").path("rejected").asLong()).isZero();
+        // outside the team of a private event, its counts are as hidden as the event
+        assertThat(client.get(counts, outsider).status()).isEqualTo(404);
     }
 
     @Test

@@ -43,7 +43,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * {@code /rest/labeler/events/{slug}/images}: upload (the file as the body with {@code ?name=},
  * or a multipart form with a {@code file} part), list (paged; filters {@code status},
- * {@code assignee}, {@code tag}, {@code class} of its annotations, {@code bbox} of its footprint), read, change status, assignee and tags ({@code PATCH}, with
+ * {@code assignee}, {@code assigned}, {@code tag}, {@code class} of its annotations, {@code bbox} of its footprint), count per status ({@code .../counts}), read, change status, assignee and tags ({@code PATCH}, with
  * {@code If-Match}), delete; {@code .../file}, {@code .../thumbnail} and {@code .../display}
  * serve the files under the same access rules as the event.
  */
@@ -150,6 +150,9 @@ public class ImageController {
             @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String assignee,
+            @Parameter(description = "true: images someone is assigned to; false: images nobody is")
+                    @RequestParam(required = false)
+                    Boolean assigned,
             @RequestParam(required = false) String tag,
             @RequestParam(name = "class", required = false) String className,
             @RequestParam(required = false) String bbox,
@@ -171,11 +174,25 @@ public class ImageController {
                 blank(tag),
                 blank(className),
                 BboxParameter.parse(bbox),
-                TimeParameter.interval("time", time));
+                TimeParameter.interval("time", time),
+                assigned);
         List<ImageJson> items = images.list(query, page * size, size).stream()
                 .map(i -> json(slug, i))
                 .toList();
         return Page.of(items, page, size, images.count(query));
+    }
+
+    /** How many images the event has, in all and per status: {@code {"total": 3, "status": {"unlabeled": 2, ...}}}. */
+    public record CountsJson(long total, Map<String, Long> status) {}
+
+    @GetMapping(path = "/counts", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Counts the event's images per status (progress of the labeling)")
+    public CountsJson counts(@PathVariable String slug) {
+        Event event = access.require(CurrentSubject.get(), slug, EventAction.READ);
+        Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+        images.countByStatus(event.id()).forEach((status, n) -> byStatus.put(status.json(), n));
+        return new CountsJson(
+                byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus);
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

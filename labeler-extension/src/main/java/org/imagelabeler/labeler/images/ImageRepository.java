@@ -30,7 +30,8 @@ public class ImageRepository {
     /**
      * Filters of a list; null means any. {@code className}: images with at least one annotation
      * of that class; {@code bbox}: georeferenced images whose footprint meets it (EPSG:4326);
-     * {@code time}: images acquired in that interval.
+     * {@code time}: images acquired in that interval; {@code assigned}: images with (true) or
+     * without (false) an assignee.
      */
     public record Query(
             String eventId,
@@ -39,7 +40,20 @@ public class ImageRepository {
             String tag,
             String className,
             org.locationtech.jts.geom.Envelope bbox,
-            TimeParameter.Interval time) {}
+            TimeParameter.Interval time,
+            Boolean assigned) {
+
+        public Query(
+                String eventId,
+                ImageStatus status,
+                String assignee,
+                String tag,
+                String className,
+                org.locationtech.jts.geom.Envelope bbox,
+                TimeParameter.Interval time) {
+            this(eventId, status, assignee, tag, className, bbox, time, null);
+        }
+    }
 
     public void insert(EventImage i) {
         jdbc.sql("INSERT INTO labeler_images (id, event_id, name, media_type, width, height, bytes, sha256, file_path,"
@@ -98,6 +112,19 @@ public class ImageRepository {
                 .list();
     }
 
+    /** How many of an event's images are in each status (every status, zero included), in one query. */
+    public Map<ImageStatus, Long> countByStatus(String eventId) {
+        Map<ImageStatus, Long> counts = new java.util.EnumMap<>(ImageStatus.class);
+        for (ImageStatus s : ImageStatus.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM labeler_images WHERE event_id = ? GROUP BY status")
+                .param(eventId)
+                .query((rs, row) -> counts.put(ImageStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
     /** The files of an event's images, relative to the data directory. */
     public List<String> filesOf(String eventId) {
         return jdbc.sql("SELECT file_path FROM labeler_images WHERE event_id = ?")
@@ -123,6 +150,9 @@ public class ImageRepository {
         if (q.assignee() != null) {
             and.add("assignee = :assignee");
             p.put("assignee", q.assignee());
+        }
+        if (q.assigned() != null) {
+            and.add(q.assigned() ? "assignee IS NOT NULL" : "assignee IS NULL");
         }
         if (q.tag() != null) {
             // tags are a JSON array of strings: match the quoted value

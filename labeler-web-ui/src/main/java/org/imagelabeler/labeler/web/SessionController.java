@@ -2,6 +2,7 @@ package org.imagelabeler.labeler.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import org.imagelabeler.platform.security.CurrentSubject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SessionController {
 
-    public record Session(String user, Csrf csrf) {}
+    /** {@code admin}: a server administrator, who may do everything in every event. */
+    public record Session(String user, boolean admin, Csrf csrf) {}
 
     public record Csrf(String header, String parameter, String token) {}
 
@@ -26,6 +28,9 @@ public class SessionController {
         Csrf csrf = token == null ? null : new Csrf(token.getHeaderName(), token.getParameterName(), token.getToken());
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .body(new Session(principal == null ? null : principal.getName(), csrf));
+                .body(new Session(
+                        principal == null ? null : principal.getName(),
+                        principal != null && CurrentSubject.get().isAdmin(),
+                        csrf));
     }
 }

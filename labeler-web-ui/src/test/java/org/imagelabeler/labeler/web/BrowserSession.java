@@ -82,4 +82,15 @@ final class BrowserSession implements AutoCloseable {
     public void close() {
         driver.quit();
     }
+
+    /** Lets downloads the app starts (a link's click) land in {@code directory}, as a user's downloads folder. */
+    void downloadInto(Path directory) {
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior",
+                java.util.Map.of(
+                        "behavior",
+                        "allow",
+                        "downloadPath",
+                        directory.toAbsolutePath().toString()));
+    }
 }
