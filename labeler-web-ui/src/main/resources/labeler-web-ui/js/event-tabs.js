@@ -6,6 +6,7 @@ const ROLES = {
   update: ['owner', 'manager'],
   manageTeam: ['owner', 'manager'],
   addImages: ['owner', 'manager', 'labeler'],
+  label: ['owner', 'manager', 'labeler'],
   review: ['owner', 'manager', 'reviewer'],
 };
 

@@ -1,7 +1,7 @@
 // The image view: the picture in an OpenLayers map in pixel space, annotations drawn on it and
 // saved as they change (with undo and redo), the image's tags and workflow, and the way to the
 // previous and next image of the list the user came from (#/events/{slug}/images/{id}?status=).
-import { ApiError, call, events } from './api.js';
+import { ApiError, call, events, session } from './api.js';
 import { h, show } from './dom.js';
 import { workflowPanel } from './review.js';
 import { Sketch } from './sketch.js';
@@ -10,8 +10,9 @@ import { UndoHistory } from './undo.js';
 export async function showImage(slug, idAndQuery) {
   const [id, query] = idAndQuery.split('?');
   const filter = new URLSearchParams(query || '').get('status') || '';
-  const [event, image, annotations] = await Promise.all([
+  const [event, me, image, annotations] = await Promise.all([
     call('GET', `${events}/${slug}`),
+    session(),
     call('GET', `${events}/${slug}/images/${id}`),
     allAnnotations(slug, id),
   ]);
@@ -24,7 +25,7 @@ export async function showImage(slug, idAndQuery) {
   const mapElement = h('div', { id: 'map', tabindex: 0, 'aria-label': `Image ${image.name}: draw annotations here` });
   const navigation = h('nav', { class: 'row image-nav', 'aria-label': 'Images' });
   let current = image;
-  const workflow = workflowPanel(slug, event, {
+  const workflow = workflowPanel(slug, event, me, {
     image: () => current,
     changed: (updated) => { current = updated; },
     reviewed: () => goToNext(slug, current, 'labeled', navigation),

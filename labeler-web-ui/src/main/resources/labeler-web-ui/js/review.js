@@ -3,15 +3,13 @@
 // and the review history with the last reviewer's comment.
 import { ApiError, call, events } from './api.js';
 import { h } from './dom.js';
-
-const LABELING = ['owner', 'manager', 'labeler'];
-const REVIEWING = ['owner', 'manager', 'reviewer'];
+import { may } from './event-tabs.js';
 
 /**
  * The workflow panel. `image()` and `changed(image)` read and replace the page's copy of the
  * image; `reviewed()` is called after an accept or a reject (the page moves on).
  */
-export function workflowPanel(slug, event, { image, changed, reviewed }) {
+export function workflowPanel(slug, event, me, { image, changed, reviewed }) {
   const path = () => `${events}/${slug}/images/${image().id}`;
   const panel = h('section', { class: 'workflow', 'aria-labelledby': 'workflow-title' });
   const message = h('p', { id: 'workflow-message', role: 'status', 'aria-live': 'polite' });
@@ -40,7 +38,7 @@ export function workflowPanel(slug, event, { image, changed, reviewed }) {
   const render = () => {
     const { status } = image();
     const actions = [];
-    if (LABELING.includes(event.role)) {
+    if (may(event, me, 'label')) {
       if (status === 'unlabeled') {
         const start = h('button', { type: 'button', id: 'start-labeling' }, 'Start labeling');
         start.addEventListener('click', () => act(start, () => setStatus('in_progress')));
@@ -52,7 +50,7 @@ export function workflowPanel(slug, event, { image, changed, reviewed }) {
         actions.push(submit);
       }
     }
-    if (REVIEWING.includes(event.role) && status === 'labeled') {
+    if (may(event, me, 'review') && status === 'labeled') {
       const comment = h('textarea', { id: 'review-comment', rows: 3 });
       const decide = (decision, button) => act(
         button,
