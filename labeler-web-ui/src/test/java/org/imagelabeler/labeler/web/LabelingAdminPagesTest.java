@@ -302,6 +302,24 @@ class LabelingAdminPagesTest {
         assertThat(tester.getLastResponseAsString()).doesNotContain("Team of");
     }
 
+    @Test
+    void pagesSurviveSerialisationBetweenRequests() throws Exception {
+        user("yara");
+        createEvent("yara", "serialised", "Serialised", "private");
+        signInAsAdmin();
+        tester.startPage(EventsPage.class);
+        tester.newFormTester(rowPath("serialised") + ":delete").submit("ask");
+        serialise(tester.getLastRenderedPage());
+        tester.startPage(EventTeamPage.class, new PageParameters().add("event", "serialised"));
+        serialise(tester.getLastRenderedPage());
+    }
+
+    private static void serialise(Object page) throws IOException {
+        try (var out = new java.io.ObjectOutputStream(java.io.OutputStream.nullOutputStream())) {
+            out.writeObject(page);
+        }
+    }
+
     // ---- in a browser -----------------------------------------------------------------------
 
     @Test
