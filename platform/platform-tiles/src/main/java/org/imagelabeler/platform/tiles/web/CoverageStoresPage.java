@@ -14,6 +14,8 @@ import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.DropDownChoice;
 import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.form.TextField;
+import org.apache.wicket.markup.html.form.upload.FileUpload;
+import org.apache.wicket.markup.html.form.upload.FileUploadField;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
@@ -35,8 +37,8 @@ import org.imagelabeler.platform.web.jobs.JobsPage;
 
 /**
  * The coverage (GeoTIFF) stores: their served file and layers, deletion, and a form that makes
- * a store and its layer from a GeoTIFF on the server, through {@link CoverageUploads} as the
- * REST upload does (checked, copied into the data directory, published by an ingest job that
+ * a store and its layer from an uploaded GeoTIFF or one on the server, through
+ * {@link CoverageUploads} as the REST upload does (checked, copied into the data directory, published by an ingest job that
  * the Jobs page follows).
  */
 @AdminOnly
@@ -89,40 +91,67 @@ public class CoverageStoresPage extends BasePage {
                 catalog.workspaces().stream().map(WorkspaceInfo::name).toList();
         TextField<String> storeField = new TextField<>("name", name);
         TextField<String> pathField = new TextField<>("path", path);
+        FileUploadField fileField = new FileUploadField("file");
         DropDownChoice<String> workspaceField = new DropDownChoice<>("workspace", workspace, workspaces);
         Form<Void> create = new Form<>("create") {
             @Override
             protected void onSubmit() {
+                FileUpload upload = fileField.getFileUpload();
+                String serverPath =
+                        path.getObject() == null ? "" : path.getObject().trim();
+                if ((upload == null) == serverPath.isEmpty()) {
+                    fileField.error("Choose a GeoTIFF to upload, or give the path of one on the server (not both)");
+                    return;
+                }
                 var subject = CurrentSubject.get();
                 String store = name.getObject().trim();
                 try {
                     WorkspaceInfo ws = uploads.check(subject, workspace.getObject(), store);
-                    Path file = serverFile(path.getObject());
-                    if (file == null) {
-                        pathField.error("no readable file '" + path.getObject().trim() + "' on the server");
-                        return;
-                    }
                     Job job;
-                    try (InputStream in = Files.newInputStream(file)) {
-                        job = uploads.ingest(subject, ws, store, in);
+                    String source;
+                    if (upload != null) {
+                        source = upload.getClientFileName();
+                        try (InputStream in = upload.getInputStream()) {
+                            job = uploads.ingest(subject, ws, store, in);
+                        } finally {
+                            upload.delete();
+                        }
+                    } else {
+                        Path file = serverFile(serverPath);
+                        if (file == null) {
+                            pathField.error("no readable file '" + serverPath + "' on the server");
+                            return;
+                        }
+                        source = file.toString();
+                        try (InputStream in = Files.newInputStream(file)) {
+                            job = uploads.ingest(subject, ws, store, in);
+                        }
                     }
-                    info("Publishing " + ws.name() + ":" + store + " from " + file + ": job " + job.id()
+                    info("Publishing " + ws.name() + ":" + store + " from " + source + ": job " + job.id()
                             + " (see Jobs)");
                     name.setObject("");
                     path.setObject("");
                 } catch (ApiProblem problem) {
-                    Map<String, Component> fields = Map.of("store", storeField, "file", pathField);
+                    Component fileInput = upload != null ? fileField : pathField;
+                    Map<String, Component> fields = Map.of("store", storeField, "file", fileInput);
                     Component field = problem.field() == null ? null : fields.get(problem.field());
                     (field != null ? field : CoverageStoresPage.this).error(problem.getMessage());
                 } catch (IOException e) {
-                    pathField.error("cannot read '" + path.getObject().trim() + "': " + e.getMessage());
+                    error("cannot read the GeoTIFF: " + e.getMessage());
                 }
             }
+
+            @Override
+            protected CharSequence getActionUrl() {
+                return CsrfTokenField.withToken(super.getActionUrl(), getRequest());
+            }
         };
+        create.setMultiPart(true);
         create.add(new CsrfTokenField("csrf"));
         create.add(workspaceField.setRequired(true).setLabel(Model.of("Workspace")));
         create.add(storeField.setRequired(true).setLabel(Model.of("Store name")).add(invalidMarker()));
-        create.add(pathField.setRequired(true).setLabel(Model.of("GeoTIFF")).add(invalidMarker()));
+        create.add(fileField.setLabel(Model.of("GeoTIFF to upload")).add(invalidMarker()));
+        create.add(pathField.setLabel(Model.of("GeoTIFF on the server")).add(invalidMarker()));
         create.add(new BookmarkablePageLink<Void>("jobs", JobsPage.class));
         return create;
     }

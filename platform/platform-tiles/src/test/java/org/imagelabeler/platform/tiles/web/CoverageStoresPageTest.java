@@ -99,13 +99,7 @@ class CoverageStoresPageTest {
 
     @Test
     void aGeoTiffOnTheServerBecomesAStoreAndAPublishedLayer() throws Exception {
-        Path tif = outside.resolve("delta.tif");
-        BufferedImage picture = new BufferedImage(600, 450, BufferedImage.TYPE_INT_RGB);
-        var g = picture.createGraphics();
-        g.setColor(Color.BLUE);
-        g.fillRect(0, 0, 600, 450);
-        g.dispose();
-        GeoTiffWriter.write(picture, "EPSG:4326", new BoundingBox(30, 30, 32, 31.5, "EPSG:4326"), tif);
+        Path tif = geoTiff("delta.tif");
 
         tester.startPage(CoverageStoresPage.class);
         tester.assertRenderedPage(CoverageStoresPage.class);
@@ -133,6 +127,36 @@ class CoverageStoresPageTest {
         tester.startPage(CoverageStoresPage.class);
         assertThat(tester.getLastResponseAsString()).contains("<td>rasters:delta</td>");
         assertThat(text()).contains("rasters:delta file:coverages/rasters/delta/");
+    }
+
+    @Test
+    void anUploadedGeoTiffBecomesAStoreAndAPublishedLayer() throws Exception {
+        Path tif = geoTiff("upload.tif");
+        tester.startPage(CoverageStoresPage.class);
+        FormTester form = tester.newFormTester("create");
+        form.select("workspace", workspaceIndex("rasters"));
+        form.setValue("name", "uploaded");
+        form.setFile("file", new org.apache.wicket.util.file.File(tif.toFile()), "image/tiff");
+        form.submit();
+
+        tester.assertNoErrorMessage();
+        String message = tester.getMessages(FeedbackMessage.INFO).get(0).toString();
+        assertThat(message).startsWith("Publishing rasters:uploaded from upload.tif: job ");
+        waitForJob(message.replaceAll(".*: job (\\S+) \\(see Jobs\\)$", "$1"));
+        assertThat(catalog.layerByName("rasters", "uploaded")).isPresent();
+    }
+
+    @Test
+    void eitherAnUploadOrAServerPathIsAsked() {
+        tester.startPage(CoverageStoresPage.class);
+        FormTester neither = tester.newFormTester("create");
+        neither.select("workspace", workspaceIndex("rasters"));
+        neither.setValue("name", "nothing");
+        neither.submit();
+        tester.assertErrorMessages("Choose a GeoTIFF to upload, or give the path of one on the server (not both)");
+        assertThat(tester.getTagById("coverage-file").getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(catalog.storeByName("rasters", "nothing")).isEmpty();
     }
 
     @Test
@@ -220,6 +244,21 @@ class CoverageStoresPageTest {
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         username, null, List.of(new SimpleGrantedAuthority(role))));
+    }
+
+    /**
+     * A blue GeoTIFF of 600 x 450 px in EPSG:4326. (Smaller than one tile of the served copy, a
+     * file fails the ingest's check of the copy: "did not come out as written".)
+     */
+    Path geoTiff(String name) {
+        Path tif = outside.resolve(name);
+        BufferedImage picture = new BufferedImage(600, 450, BufferedImage.TYPE_INT_RGB);
+        var g = picture.createGraphics();
+        g.setColor(Color.BLUE);
+        g.fillRect(0, 0, 600, 450);
+        g.dispose();
+        GeoTiffWriter.write(picture, "EPSG:4326", new BoundingBox(30, 30, 32, 31.5, "EPSG:4326"), tif);
+        return tif;
     }
 
     private int workspaceIndex(String name) {
