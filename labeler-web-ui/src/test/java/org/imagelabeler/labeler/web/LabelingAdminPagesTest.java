@@ -348,6 +348,7 @@ class LabelingAdminPagesTest {
                     .click();
             browser.waitForText(".confirm", "with its 1 image");
             browser.screenshot("events-confirm-delete");
+            assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Cancel");
             driver.findElement(By.xpath("//button[text()='Cancel']")).click();
 
             driver.findElement(By.cssSelector("[aria-label='Team of algal-bloom']"))
