@@ -51,6 +51,16 @@ public class TilesAutoConfiguration {
     }
 
     @Bean
+    org.imagelabeler.platform.web.menu.MenuEntry coverageStoresMenuEntry() {
+        return new org.imagelabeler.platform.web.menu.MenuEntry(
+                "coverage-stores",
+                "Coverage stores",
+                org.imagelabeler.platform.tiles.web.CoverageStoresPage.class,
+                org.imagelabeler.platform.web.menu.MenuEntry.DATA,
+                115);
+    }
+
+    @Bean
     org.imagelabeler.platform.web.menu.MenuEntry tileCacheMenuEntry() {
         return new org.imagelabeler.platform.web.menu.MenuEntry(
                 "tile-cache",

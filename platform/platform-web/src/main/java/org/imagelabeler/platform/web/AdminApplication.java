@@ -40,6 +40,7 @@ public class AdminApplication extends WebApplication {
         });
         mountPage("login", LoginPage.class);
         mountPage("denied", AccessDeniedPage.class);
+        mountPage("layer", org.imagelabeler.platform.web.catalog.LayerEditPage.class);
         // each menu entry's page at /web/<entry id>, whichever module contributes it
         for (MenuEntry entry : context.getBean(ExtensionRegistry.class).extensions(MenuEntry.class)) {
             if (!entry.page().equals(getHomePage())) {

@@ -3,6 +3,8 @@ package org.imagelabeler.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.wicket.markup.ComponentTag;
 import org.apache.wicket.markup.html.WebComponent;
+import org.apache.wicket.request.Request;
+import org.apache.wicket.util.encoding.UrlEncoder;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /**
@@ -29,9 +31,27 @@ public class CsrfTokenField extends WebComponent {
     }
 
     private CsrfToken token() {
-        Object request = getRequest().getContainerRequest();
-        return request instanceof HttpServletRequest http
+        return token(getRequest());
+    }
+
+    private static CsrfToken token(Request request) {
+        return request.getContainerRequest() instanceof HttpServletRequest http
                 ? (CsrfToken) http.getAttribute(CsrfToken.class.getName())
                 : null;
+    }
+
+    /**
+     * {@code url} with the token as a query parameter, for the action of a multipart form (a file
+     * upload): Spring's CSRF filter reads request parameters, and the servlet container does not
+     * parse a multipart body into them (Wicket does, later).
+     */
+    public static CharSequence withToken(CharSequence url, Request request) {
+        CsrfToken token = token(request);
+        if (token == null) {
+            return url;
+        }
+        String separator = url.toString().contains("?") ? "&" : "?";
+        return url + separator + token.getParameterName() + "="
+                + UrlEncoder.QUERY_INSTANCE.encode(token.getToken(), "UTF-8");
     }
 }

@@ -29,8 +29,10 @@ import org.imagelabeler.platform.catalog.LayerInfo;
 import org.imagelabeler.platform.catalog.LayerKind;
 import org.imagelabeler.platform.catalog.StoreInfo;
 import org.imagelabeler.platform.catalog.StoreKind;
+import org.imagelabeler.platform.catalog.StyleInfo;
 import org.imagelabeler.platform.catalog.WorkspaceInfo;
 import org.imagelabeler.platform.security.LayerAccessRules;
+import org.imagelabeler.platform.web.catalog.LayerEditPage;
 import org.imagelabeler.platform.web.catalog.LayersPage;
 import org.imagelabeler.platform.web.catalog.WorkspacesPage;
 import org.imagelabeler.platform.web.menu.MenuEntry;
@@ -252,7 +254,8 @@ class AdminPagesTest {
                 .isRegularFile()
                 .content()
                 .contains("\"name\" : \"floods\"", "\"title\" : \"Floods\"");
-        assertThat(tableRows()).contains(List.of("floods", "Floods", "0", "0", "with its stores and layers Delete"));
+        assertThat(tableRows())
+                .contains(List.of("floods", "Floods Save", "0", "0", "with its stores and layers Delete"));
     }
 
     @Test
@@ -280,7 +283,7 @@ class AdminPagesTest {
         addCoverageStore(ws, "rasters");
         signIn("admin", "ROLE_ADMIN");
         tester.startPage(WorkspacesPage.class);
-        List<String> fullRow = List.of("full", "full workspace", "1", "0", "with its stores and layers Delete");
+        List<String> fullRow = List.of("full", "full workspace Save", "1", "0", "with its stores and layers Delete");
         assertThat(tableRows()).contains(fullRow);
 
         FormTester withoutRecurse = tester.newFormTester(workspaceRow("full") + ":delete");
@@ -390,13 +393,83 @@ class AdminPagesTest {
         assertThat(dataDir.resolve("workspaces/pub/pub_store/flood_extent/layer.json"))
                 .isRegularFile();
         assertThat(tableRows())
-                .contains(List.of("pub:flood_extent", "Flood extent", "RASTER", "pub_store", "yes", "Delete"));
+                .contains(List.of("pub:flood_extent", "Flood extent", "RASTER", "pub_store", "yes", "Edit Delete"));
 
         String row = layerRow("pub:flood_extent");
         tester.newFormTester(row + ":delete").submit("submit");
         tester.assertInfoMessages("Deleted layer flood_extent");
         assertThat(catalog.layerByName("pub", "flood_extent")).isEmpty();
         assertThat(dataDir.resolve("workspaces/pub/pub_store/flood_extent")).doesNotExist();
+    }
+
+    @Test
+    void administratorEditsALayersTitleAbstractStyleAndState() {
+        WorkspaceInfo ws = addWorkspace("edit");
+        addLayer(addCoverageStore(ws, "edit_store"), "sst", "Sea temperature");
+        Instant now = Instant.now();
+        catalog.add(
+                new StyleInfo(UUID.randomUUID().toString(), "thermal", "sld", "thermal.sld", now, now),
+                "<StyledLayerDescriptor/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        signIn("admin", "ROLE_ADMIN");
+        tester.startPage(LayersPage.class);
+        assertThat(TagTester.createTagByAttribute(tester.getLastResponseAsString(), "aria-label", "Edit edit:sst")
+                        .getAttribute("href"))
+                .endsWith("/layer?name=edit:sst");
+
+        tester.startPage(LayerEditPage.class, new PageParameters().add("name", "edit:sst"));
+        tester.assertRenderedPage(LayerEditPage.class);
+        tester.assertLabel("heading", "Edit layer edit:sst");
+        FormTester form = tester.newFormTester("form");
+        assertThat(form.getTextComponentValue("title")).isEqualTo("Sea temperature");
+        form.setValue("title", "Sea surface temperature");
+        form.setValue("abstract", "Daily, 1 km");
+        form.select("style", 1); // thermal, after the renderer's default
+        form.setValue("enabled", false);
+        form.submit();
+
+        tester.assertNoErrorMessage();
+        tester.assertInfoMessages("Saved layer edit:sst");
+        LayerInfo saved = catalog.layerByName("edit", "sst").orElseThrow();
+        assertThat(saved.title()).isEqualTo("Sea surface temperature");
+        assertThat(saved.abstractText()).isEqualTo("Daily, 1 km");
+        assertThat(saved.defaultStyle()).isEqualTo("thermal");
+        assertThat(saved.enabled()).isFalse();
+        assertThat(saved.advertised()).isTrue();
+        assertThat(dataDir.resolve("workspaces/edit/edit_store/sst/layer.json"))
+                .content()
+                .contains("Sea surface temperature", "thermal");
+
+        tester.startPage(LayersPage.class);
+        assertThat(tableRows())
+                .contains(List.of("edit:sst", "Sea surface temperature", "RASTER", "edit_store", "no", "Edit Delete"));
+    }
+
+    @Test
+    void userWhoDoesNotAdministerTheWorkspaceCannotEditItsLayer() {
+        addLayer(addCoverageStore(addWorkspace("guarded"), "guarded_store"), "dem", "Elevation");
+        signIn("alice", "ROLE_USER");
+        tester.startPage(LayerEditPage.class, new PageParameters().add("name", "guarded:dem"));
+        tester.assertRenderedPage(AccessDeniedPage.class);
+        assertThat(catalog.layerByName("guarded", "dem").orElseThrow().title()).isEqualTo("Elevation");
+    }
+
+    @Test
+    void administratorChangesAWorkspaceTitle() {
+        addWorkspace("retitled");
+        signIn("admin", "ROLE_ADMIN");
+        tester.startPage(WorkspacesPage.class);
+        FormTester rename = tester.newFormTester(workspaceRow("retitled") + ":rename");
+        rename.setValue("title", "Flood mapping");
+        rename.submit("save");
+
+        tester.assertNoErrorMessage();
+        tester.assertInfoMessages("Saved workspace retitled");
+        assertThat(catalog.workspaceByName("retitled").orElseThrow().title()).isEqualTo("Flood mapping");
+        assertThat(dataDir.resolve("workspaces/retitled/workspace.json"))
+                .content()
+                .contains("\"title\" : \"Flood mapping\"");
+        assertThat(tableRows())
+                .contains(List.of("retitled", "Flood mapping Save", "0", "0", "with its stores and layers Delete"));
     }
 
     /** Index of a store among the choices of the publish form's store menu. */
@@ -579,7 +652,8 @@ class AdminPagesTest {
         int start = html.indexOf("<tbody>");
         int end = html.indexOf("</tbody>");
         assertThat(start).as("rendered table").isNotNegative();
-        String body = html.substring(start, end);
+        // a text field shows its value
+        String body = html.substring(start, end).replaceAll("<input type=\"text\"[^>]*?value=\"([^\"]*)\"[^>]*>", "$1");
         List<List<String>> rows = new ArrayList<>();
         Matcher row = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(body);
         while (row.find()) {

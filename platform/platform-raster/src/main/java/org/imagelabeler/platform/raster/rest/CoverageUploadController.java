@@ -5,29 +5,14 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.imagelabeler.platform.catalog.CatalogException;
-import org.imagelabeler.platform.catalog.CatalogNames;
-import org.imagelabeler.platform.catalog.StoreKind;
 import org.imagelabeler.platform.catalog.WorkspaceInfo;
-import org.imagelabeler.platform.datadir.AtomicFileWriter;
-import org.imagelabeler.platform.datadir.DataDirectory;
 import org.imagelabeler.platform.jobs.Job;
-import org.imagelabeler.platform.jobs.JobService;
-import org.imagelabeler.platform.raster.GeoTiffInspector;
-import org.imagelabeler.platform.raster.RasterProblem;
-import org.imagelabeler.platform.raster.ingest.CoverageIngestJob;
+import org.imagelabeler.platform.raster.ingest.CoverageUploads;
 import org.imagelabeler.platform.rest.ApiProblem;
 import org.imagelabeler.platform.security.CurrentSubject;
-import org.imagelabeler.platform.security.SecuredCatalog;
-import org.imagelabeler.platform.security.Subject;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,20 +37,10 @@ public class CoverageUploadController {
 
     private static final Set<String> EXTENSIONS = Set.of("geotiff", "tif", "tiff");
 
-    private final SecuredCatalog secured;
-    private final DataDirectory dataDir;
-    private final JobService jobs;
-    private final long maxBytes;
+    private final CoverageUploads uploads;
 
-    public CoverageUploadController(
-            SecuredCatalog secured,
-            DataDirectory dataDir,
-            JobService jobs,
-            @Value("${labeler.upload.max-bytes:21474836480}") long maxBytes) {
-        this.secured = secured;
-        this.dataDir = dataDir;
-        this.jobs = jobs;
-        this.maxBytes = maxBytes;
+    public CoverageUploadController(CoverageUploads uploads) {
+        this.uploads = uploads;
     }
 
     @PutMapping("/file.{extension}")
@@ -101,53 +76,16 @@ public class CoverageUploadController {
     }
 
     private WorkspaceInfo check(String ws, String store, String extension) {
-        Subject subject = CurrentSubject.get();
-        WorkspaceInfo workspace =
-                secured.workspace(subject, ws).orElseThrow(() -> ApiProblem.notFound("no workspace '" + ws + "'"));
-        if (!secured.canAdminister(subject, workspace)) {
-            throw ApiProblem.forbidden("only administrators of workspace '" + ws + "' may upload coverages");
-        }
+        WorkspaceInfo workspace = uploads.check(CurrentSubject.get(), ws, store);
         if (!EXTENSIONS.contains(extension)) {
             throw ApiProblem.badRequest("extension", "only GeoTIFF uploads are accepted: file.geotiff");
         }
-        try {
-            CatalogNames.checkName(store);
-        } catch (CatalogException e) {
-            throw ApiProblem.badRequest("store", e.getMessage());
-        }
-        secured.unsecured().storeByName(ws, store).ifPresent(s -> {
-            if (s.kind() != StoreKind.COVERAGE) {
-                throw ApiProblem.conflict("store '" + store + "' exists and is not a coverage store");
-            }
-        });
         return workspace;
     }
 
     private ResponseEntity<Map<String, Object>> ingest(WorkspaceInfo ws, String store, InputStream body)
             throws IOException {
-        Path dir = dataDir.root().resolve("coverages").resolve(ws.name()).resolve(store);
-        AtomicFileWriter.createDirectories(dir);
-        String id = UUID.randomUUID().toString();
-        Path temp = dir.resolve(AtomicFileWriter.TEMP_PREFIX + id + ".tif");
-        Path original = dir.resolve(id + ".tif");
-        try {
-            long size = org.imagelabeler.platform.rest.UploadStream.copy(body, temp, maxBytes, null);
-            if (size == 0) {
-                throw ApiProblem.badRequest("file", "the upload is empty");
-            }
-            GeoTiffInspector.inspect(temp);
-            Files.move(temp, original, StandardCopyOption.ATOMIC_MOVE);
-        } catch (RasterProblem e) {
-            throw ApiProblem.badRequest("file", e.getMessage())
-                    .with("problem", e.kind().name());
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        String relative = dataDir.root().relativize(original).toString();
-        Job job = jobs.submit(
-                CoverageIngestJob.TYPE,
-                CurrentSubject.get().username(),
-                CoverageIngestJob.parameters(ws.name(), store, relative));
+        Job job = uploads.ingest(CurrentSubject.get(), ws, store, body);
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/rest/jobs/{id}")
                 .buildAndExpand(job.id())

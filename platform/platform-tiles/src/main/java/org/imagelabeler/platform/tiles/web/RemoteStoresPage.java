@@ -29,7 +29,8 @@ import org.imagelabeler.platform.web.CsrfTokenField;
 
 /**
  * The remote WMTS stores (NASA GIBS and others): their capabilities URL and published layers,
- * and a form that adds one from a capabilities URL. Each store links to the page that lists the
+ * and a form that adds one from a capabilities URL; an empty store, or one with its layers, is
+ * deleted from its row. Each store links to the page that lists the
  * remote's layers and publishes them.
  */
 @AdminOnly
@@ -60,6 +61,7 @@ public class RemoteStoresPage extends BasePage {
                 item.add(new Label("layers", catalog.layers(s).size()));
                 item.add(new BookmarkablePageLink<Void>(
                         "browse", RemoteLayersPage.class, new PageParameters().add("store", s.id())));
+                item.add(new StoreDeleteForm("delete", s.id(), ws + ":" + s.name(), RemoteStoresPage.this));
             }
         });
 

@@ -153,6 +153,36 @@ class RemoteStoresPageTest {
     }
 
     @Test
+    void anEmptyStoreIsDeletedFromItsRow() {
+        Instant now = Instant.now();
+        catalog.add(new StoreInfo(
+                UUID.randomUUID().toString(),
+                catalog.workspaceByName("remote").orElseThrow().id(),
+                "unused",
+                StoreKind.WMTS,
+                "WMTS",
+                null,
+                true,
+                java.util.Map.of(StoreInfo.CAPABILITIES_URL, "http://127.0.0.1:1/wmts"),
+                now,
+                now));
+        tester.startPage(RemoteStoresPage.class);
+        var rows = (org.apache.wicket.markup.html.list.ListView<?>) tester.getComponentFromLastRenderedPage("stores");
+        String row = null;
+        for (var child : rows) {
+            var item = (org.apache.wicket.markup.html.list.ListItem<?>) child;
+            if (item.get("name").getDefaultModelObjectAsString().equals("remote:unused")) {
+                row = item.getPageRelativePath();
+            }
+        }
+        assertThat(row).isNotNull();
+        tester.newFormTester(row + ":delete").submit("submit");
+        tester.assertInfoMessages("Deleted store remote:unused");
+        assertThat(catalog.storeByName("remote", "unused")).isEmpty();
+        assertThat(tester.getLastResponseAsString()).doesNotContain("<td>remote:unused</td>");
+    }
+
+    @Test
     void nonHttpUrlsAreRefused() {
         tester.startPage(RemoteStoresPage.class);
         FormTester form = tester.newFormTester("create");

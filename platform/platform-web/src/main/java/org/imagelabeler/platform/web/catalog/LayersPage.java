@@ -3,16 +3,19 @@ package org.imagelabeler.platform.web.catalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.Button;
 import org.apache.wicket.markup.html.form.ChoiceRenderer;
 import org.apache.wicket.markup.html.form.DropDownChoice;
 import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.form.TextField;
+import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.Model;
+import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.spring.injection.annot.SpringBean;
 import org.imagelabeler.platform.catalog.CatalogException;
 import org.imagelabeler.platform.catalog.LayerInfo;
@@ -25,7 +28,8 @@ import org.imagelabeler.platform.web.BasePage;
 import org.imagelabeler.platform.web.CsrfTokenField;
 
 /**
- * The layers the user may read. Administrators of a layer's workspace may delete it, and may
+ * The layers the user may read. Administrators of a layer's workspace may edit it
+ * ({@link LayerEditPage}) or delete it, and may
  * publish a new layer from one of the stores they administer.
  */
 public class LayersPage extends BasePage {
@@ -69,11 +73,17 @@ public class LayersPage extends BasePage {
                         }
                     }
                 });
-                delete.setVisible(secured.unsecured()
+                boolean administers = secured.unsecured()
                         .workspace(layer.workspaceId())
                         .map(ws -> secured.canAdminister(subject, ws))
-                        .orElse(false));
+                        .orElse(false);
+                delete.setVisible(administers);
                 item.add(delete);
+                String qualified = secured.unsecured().qualifiedName(layer);
+                item.add(new BookmarkablePageLink<Void>(
+                                "edit", LayerEditPage.class, new PageParameters().add(LayerEditPage.NAME, qualified))
+                        .add(AttributeModifier.replace("aria-label", "Edit " + qualified))
+                        .setVisible(administers));
             }
         });
 

@@ -2,6 +2,7 @@ package org.imagelabeler.platform.web.catalog;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.Button;
 import org.apache.wicket.markup.html.form.CheckBox;
@@ -19,7 +20,7 @@ import org.imagelabeler.platform.web.AdminOnly;
 import org.imagelabeler.platform.web.BasePage;
 import org.imagelabeler.platform.web.CsrfTokenField;
 
-/** Lists workspaces with their store and layer counts; creates and deletes them. */
+/** Lists workspaces with their store and layer counts; creates them, changes their titles, deletes them. */
 @AdminOnly
 public class WorkspacesPage extends BasePage {
 
@@ -38,7 +39,7 @@ public class WorkspacesPage extends BasePage {
             protected void populateItem(ListItem<WorkspaceInfo> item) {
                 WorkspaceInfo ws = item.getModelObject();
                 item.add(new Label("name", ws.name()));
-                item.add(new Label("title", ws.title()));
+                item.add(titleForm(ws));
                 item.add(new Label("stores", catalog.stores(ws).size()));
                 item.add(new Label("layers", catalog.layers(ws).size()));
                 Form<Void> delete = new Form<>("delete");
@@ -82,6 +83,29 @@ public class WorkspacesPage extends BasePage {
         create.add(new TextField<>("name", name).setRequired(true).setLabel(Model.of("Name")));
         create.add(new TextField<>("title", title));
         add(create);
+    }
+
+    /** The workspace's title, changed in place. */
+    private Form<Void> titleForm(WorkspaceInfo ws) {
+        Model<String> title = Model.of(ws.title());
+        Form<Void> form = new Form<>("rename");
+        form.add(new CsrfTokenField("csrf"));
+        form.add(new TextField<>("title", title).add(AttributeModifier.replace("aria-label", "Title of " + ws.name())));
+        form.add(
+                new Button("save") {
+                    @Override
+                    public void onSubmit() {
+                        try {
+                            catalog.workspace(ws.id())
+                                    .ifPresent(w -> catalog.save(new WorkspaceInfo(
+                                            w.id(), w.name(), title.getObject(), w.created(), Instant.now())));
+                            WorkspacesPage.this.info("Saved workspace " + ws.name());
+                        } catch (CatalogException e) {
+                            WorkspacesPage.this.error(e.getMessage());
+                        }
+                    }
+                }.add(AttributeModifier.replace("aria-label", "Save the title of " + ws.name())));
+        return form;
     }
 
     @Override
