@@ -26,9 +26,9 @@ final class CopiedView extends TiledView {
 
     @Override
     protected void compute(WritableRaster tile, Rectangle area) {
-        int row = area.y / TILE;
+        int row = area.y / getTileHeight();
         if (row != bandRow) {
-            int rows = Math.min(TILE, getHeight() - area.y);
+            int rows = Math.min(getTileHeight(), getHeight() - area.y);
             GridExtent extent =
                     new GridExtent(null, new long[] {0, area.y}, new long[] {getWidth() - 1, area.y + rows - 1}, true);
             RenderedImage image = source.render(extent);

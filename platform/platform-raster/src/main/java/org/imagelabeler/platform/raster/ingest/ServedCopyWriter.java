@@ -38,11 +38,18 @@ public final class ServedCopyWriter {
 
     private ServedCopyWriter() {}
 
-    /** Whether a file must be copied to be served quickly: JPEG (no SIS decoder), strips, no overviews. */
+    /**
+     * Whether a file must be copied to be served quickly: JPEG (no SIS decoder), strips, no
+     * overviews. An image that fits in one tile is read whole anyway, strips or not.
+     */
     public static boolean isNeeded(CoverageDescription d) {
         return d.compression().equals("JPEG")
-                || !d.isTiled()
+                || (!d.isTiled() && !fitsOneTile(d))
                 || (d.overviews() == 0 && Math.max(d.width(), d.height()) > 2 * TiledView.TILE);
+    }
+
+    private static boolean fitsOneTile(CoverageDescription d) {
+        return Math.max(d.width(), d.height()) <= TiledView.TILE;
     }
 
     /**
@@ -98,7 +105,10 @@ public final class ServedCopyWriter {
                 TiffTagPatcher.addNoData(temp, d.noData());
             }
             CoverageDescription copy = GeoTiffInspector.inspect(temp);
-            if (!copy.isTiled() || copy.width() != d.width() || copy.overviews() != countLevels(d) - 1) {
+            // SIS writes an image smaller than one tile as a single strip
+            if ((!copy.isTiled() && !fitsOneTile(d))
+                    || copy.width() != d.width()
+                    || copy.overviews() != countLevels(d) - 1) {
                 throw new RasterProblem(
                         RasterProblem.Kind.UNREADABLE, "the served copy did not come out as written: " + copy);
             }

@@ -9,7 +9,8 @@ import java.awt.image.WritableRaster;
 import org.apache.sis.image.PlanarImage;
 
 /**
- * An image computed tile by tile, on demand, with square tiles of a fixed size, whatever the
+ * An image computed tile by tile, on demand, with square tiles of a fixed size (or one tile, when
+ * the image is smaller), whatever the
  * layout of the pixels it comes from: what the GeoTIFF writer needs to write a tiled file from a
  * striped one, or a reduced level, without holding the whole image in memory.
  */
@@ -19,6 +20,8 @@ abstract class TiledView extends PlanarImage {
 
     private final int width;
     private final int height;
+    private final int tileWidth;
+    private final int tileHeight;
     private final SampleModel tileModel;
     private final ColorModel colorModel;
     private volatile Runnable tileListener;
@@ -28,7 +31,12 @@ abstract class TiledView extends PlanarImage {
     TiledView(int width, int height, SampleModel anyModel, ColorModel colorModel) {
         this.width = width;
         this.height = height;
-        this.tileModel = anyModel.createCompatibleSampleModel(TILE, TILE);
+        // An image that fits in one tile is that one tile: SIS writes it as a single strip, whose
+        // rows must be exactly the image's width (a larger tile would shift every row)
+        boolean single = width <= TILE && height <= TILE;
+        this.tileWidth = single ? width : TILE;
+        this.tileHeight = single ? height : TILE;
+        this.tileModel = anyModel.createCompatibleSampleModel(tileWidth, tileHeight);
         this.colorModel = colorModel;
         int capacity = 2 * ((width + TILE - 1) / TILE) + 4;
         this.recent = new java.util.LinkedHashMap<>(capacity, 0.75f, true) {
@@ -49,8 +57,9 @@ abstract class TiledView extends PlanarImage {
         if (cached != null) {
             return cached;
         }
-        WritableRaster tile = Raster.createWritableRaster(tileModel, new Point(tileX * TILE, tileY * TILE));
-        Rectangle area = new Rectangle(tileX * TILE, tileY * TILE, TILE, TILE).intersection(getBounds());
+        WritableRaster tile = Raster.createWritableRaster(tileModel, new Point(tileX * tileWidth, tileY * tileHeight));
+        Rectangle area =
+                new Rectangle(tileX * tileWidth, tileY * tileHeight, tileWidth, tileHeight).intersection(getBounds());
         compute(tile, area);
         Runnable listener = tileListener;
         if (listener != null) {
@@ -81,12 +90,12 @@ abstract class TiledView extends PlanarImage {
 
     @Override
     public int getTileWidth() {
-        return TILE;
+        return tileWidth;
     }
 
     @Override
     public int getTileHeight() {
-        return TILE;
+        return tileHeight;
     }
 
     @Override

@@ -75,6 +75,34 @@ class ServedCopyWriterTest {
     }
 
     @Test
+    void imageSmallerThanOneTileIsServedAsItIsOrCopiedAsOneStrip() throws IOException {
+        Path striped = Gdal.geotiff(dir, "small.tif", "-outsize", "64", "48", "-co", "COMPRESS=LZW");
+        assertThat(ServedCopyWriter.isNeeded(GeoTiffInspector.inspect(striped))).isFalse();
+
+        // a JPEG one still needs a copy (SIS has no JPEG decoder); SIS writes it as one strip
+        Path jpeg = Gdal.geotiff(dir, "small-jpeg.tif", "-outsize", "64", "48", "-co", "COMPRESS=JPEG");
+        CoverageDescription d = GeoTiffInspector.inspect(jpeg);
+        assertThat(ServedCopyWriter.isNeeded(d)).isTrue();
+        Path served = dir.resolve("served-small.tif");
+
+        ServedCopyWriter.write(jpeg, d, served, p -> {});
+
+        String info = Gdal.run("gdalinfo", served.toString());
+        assertThat(info)
+                .contains("Size is 64, 48")
+                .contains("COMPRESSION=DEFLATE")
+                .doesNotContain("Overviews");
+        Path gdalDecoded = dir.resolve("small-jpeg-decoded.tif");
+        Gdal.run("gdal_translate", "-q", jpeg.toString(), gdalDecoded.toString());
+        Path ours = dir.resolve("small-ours-decoded.tif");
+        Gdal.run("gdal_translate", "-q", "-co", "COMPRESS=NONE", served.toString(), ours.toString());
+        assertThat(meanAbsoluteDifference(
+                        ImageIO.read(ours.toFile()).getRaster(),
+                        ImageIO.read(gdalDecoded.toFile()).getRaster()))
+                .isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
     void nodataStaysNodataInOverviews() throws IOException {
         Path original = Gdal.geotiff(
                 dir,

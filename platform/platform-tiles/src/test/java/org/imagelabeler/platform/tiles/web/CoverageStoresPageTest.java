@@ -247,15 +247,14 @@ class CoverageStoresPageTest {
     }
 
     /**
-     * A blue GeoTIFF of 600 x 450 px in EPSG:4326. (Smaller than one tile of the served copy, a
-     * file fails the ingest's check of the copy: "did not come out as written".)
+     * A blue GeoTIFF of 64 x 48 px in EPSG:4326: smaller than one tile, served as it is written.
      */
     Path geoTiff(String name) {
         Path tif = outside.resolve(name);
-        BufferedImage picture = new BufferedImage(600, 450, BufferedImage.TYPE_INT_RGB);
+        BufferedImage picture = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         var g = picture.createGraphics();
         g.setColor(Color.BLUE);
-        g.fillRect(0, 0, 600, 450);
+        g.fillRect(0, 0, 64, 48);
         g.dispose();
         GeoTiffWriter.write(picture, "EPSG:4326", new BoundingBox(30, 30, 32, 31.5, "EPSG:4326"), tif);
         return tif;
