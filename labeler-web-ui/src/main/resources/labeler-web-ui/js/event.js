@@ -11,7 +11,7 @@ export async function showEvent(slug) {
   status.addEventListener('change', () => fill(slug, list, status.value));
   show(
     h('p', {}, h('a', { href: '#/events' }, '← Events')),
-    h('h1', {}, event.title),
+    h('h1', {}, event.title, ' ', h('a', { href: `#/events/${encodeURIComponent(slug)}/map`, id: 'event-map', class: 'title-link' }, 'Map')),
     h('p', { class: 'muted' }, [event.phenomenon, event.timeRange && date(event.timeRange.start)].filter(Boolean).join(' · ')),
     uploadForm(slug, () => fill(slug, list, status.value)),
     h('div', { class: 'row' }, h('div', {}, h('label', { for: 'status-filter' }, 'Status'), status)),

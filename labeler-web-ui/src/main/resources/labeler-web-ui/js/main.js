@@ -4,6 +4,7 @@ import { showSignIn } from './signin.js';
 import { showEvents } from './events.js';
 import { showEvent } from './event.js';
 import { showImage } from './image.js';
+import { showMap } from './map.js';
 import { h, show } from './dom.js';
 
 async function route() {
@@ -16,6 +17,7 @@ async function route() {
   const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   try {
     if (parts[0] === 'events' && parts[1] && parts[2] === 'images' && parts[3]) await showImage(parts[1], parts[3]);
+    else if (parts[0] === 'events' && parts[1] && parts[2] === 'map') await showMap(parts[1]);
     else if (parts[0] === 'events' && parts[1]) await showEvent(parts[1]);
     else await showEvents();
   } catch (e) {
