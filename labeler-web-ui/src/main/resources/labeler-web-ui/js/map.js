@@ -30,14 +30,14 @@ export async function showMap(slug) {
     h('p', {}, h('a', { href: `#/events/${encodeURIComponent(slug)}` }, `← ${event.title}`)),
     h('h1', {}, `${event.title}: map`),
     h('div', { class: 'viewer geo' }, mapElement,
-      h('aside', {},
+      h('aside', {}, saveState,
         h('h2', {}, 'Layers'),
         h('label', { for: 'map-layer' }, 'Map layer'), layerSelect,
         h('label', { for: 'map-date' }, 'Date'), dateInput, layerState, toggles,
         h('h2', {}, 'Class'), palette,
         h('h2', {}, 'Tool'), tools,
         h('button', { type: 'button', id: 'delete-shape' }, 'Delete selected (Del)'),
-        saveState, extractPanel)));
+        extractPanel)));
 
   const map = new ol.Map({
     target: mapElement,

@@ -8,11 +8,14 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.imagelabeler.platform.raster.Gdal;
 import org.imagelabeler.platform.testing.RestClient;
 import org.imagelabeler.platform.tiles.cascade.StandInGibs;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -100,22 +104,9 @@ class MapInBrowserTest {
     void scientistExtractsAnImageOfADateAndDrawsMapShapes() throws Exception {
         publishGibs();
         RestClient.Auth scientist = user("scientist");
-        String slug = "dust-" + UUID.randomUUID().toString().substring(0, 8);
-        var created = rest.post(EVENTS, """
-                {"slug": "%s", "title": "Dust over the Atlantic", "phenomenon": "dust",
-                 "timeRange": {"start": "%sT00:00:00Z", "end": "2021-01-10T23:59:59Z"},
-                 "areaOfInterest": {"type": "Polygon",
-                   "coordinates": [[[-50, 5], [-20, 5], [-20, 30], [-50, 30], [-50, 5]]]},
-                 "labelSchema": {"classes": [{"name": "dust", "colour": "#d4a017"},
-                                             {"name": "cloud", "colour": "#4363d8"}]}}
-                """.formatted(slug, START), scientist);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-
+        String slug = event(scientist);
+        signIn("scientist", "/labeler/#/events/" + slug);
         var driver = browser.driver;
-        driver.get("http://localhost:" + port + "/labeler/#/events/" + slug);
-        browser.visible("#username").sendKeys("scientist");
-        driver.findElement(By.id("password")).sendKeys("scientist-password");
-        driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
         browser.visible("#event-map");
         browser.screenshot("event-with-map-link");
         driver.findElement(By.id("event-map")).click();
@@ -275,6 +266,152 @@ class MapInBrowserTest {
         }
     }
 
+    @Test
+    void shapesAreModifiedAndDeletedAndRefusalsAreShown() throws Exception {
+        publishGibs();
+        RestClient.Auth scientist = user("scientist");
+        String slug = event(scientist);
+        signIn("scientist", "/labeler/#/events/" + slug + "/map");
+        var driver = browser.driver;
+        browser.waitForAttribute("#map", "data-ready", "true");
+        MapView view = MapView.of(driver.findElement(By.id("map")));
+        var map = driver.findElement(By.id("map"));
+        String shapes = EVENTS + "/" + slug + "/annotations";
+
+        // a box dragged out, a line of the second class clicked point by point (ended on its last)
+        new Actions(driver).sendKeys("b").perform();
+        browser.waitForAttribute("button[data-mode=box]", "aria-pressed", "true");
+        int[] from = view.offset(-45, 25);
+        int[] to = view.offset(-40, 20);
+        new Actions(driver)
+                .moveToElement(map, from[0], from[1])
+                .clickAndHold()
+                .moveByOffset(10, 10)
+                .moveToElement(map, to[0], to[1])
+                .release()
+                .perform();
+        browser.waitForAttribute("#map", "data-saved", "1");
+        new Actions(driver).sendKeys("2l").perform();
+        browser.waitForAttribute("button[data-mode=line]", "aria-pressed", "true");
+        int[] start = view.offset(-35, 10);
+        int[] end = view.offset(-25, 12);
+        new Actions(driver)
+                .moveToElement(map, start[0], start[1])
+                .click()
+                .moveToElement(map, end[0], end[1])
+                .click()
+                .click()
+                .perform();
+        browser.waitForAttribute("#map", "data-saved", "2");
+        browser.waitForText("#save-state", "All changes saved");
+        JsonNode box = shape(shapes, "box", scientist);
+        assertThat(shape(shapes, "line", scientist).path("class").asText()).isEqualTo("cloud");
+        double slack = 2 * view.degreesPerPixel();
+        assertThat(bounds(box)).containsExactly(new double[] {-45, 20, -40, 25}, within(slack));
+
+        // its corner dragged in Select mode: still a box, now reaching (-38, 18)
+        new Actions(driver).sendKeys("s").perform();
+        browser.waitForAttribute("button[data-mode=select]", "aria-pressed", "true");
+        int[] inside = view.offset(-42.5, 22.5);
+        new Actions(driver).moveToElement(map, inside[0], inside[1]).click().perform();
+        browser.waitForAttribute("#map", "data-selected", "1");
+        int[] moved = view.offset(-38, 18);
+        // hovered first, as a hand does: the corner's handle appears, then it is dragged
+        new Actions(driver)
+                .moveToElement(map, to[0], to[1])
+                .pause(Duration.ofMillis(300))
+                .clickAndHold()
+                .moveByOffset(5, 5)
+                .moveToElement(map, moved[0], moved[1])
+                .release()
+                .perform();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> shape(shapes, "box", scientist).path("version").asInt()
+                        > box.path("version").asInt());
+        browser.waitForText("#save-state", "All changes saved");
+        assertThat(bounds(shape(shapes, "box", scientist)))
+                .containsExactly(new double[] {-45, 18, -38, 25}, within(slack));
+        browser.screenshot("map-box-modified");
+
+        // the box deleted with the Delete key
+        new Actions(driver).sendKeys(Keys.DELETE).perform();
+        browser.waitForAttribute("#map", "data-saved", "1");
+        browser.waitForText("#save-state", "All changes saved");
+        assertThat(rest.get(shapes + "?space=map", scientist).json().path("items"))
+                .extracting(a -> a.path("shape").asText())
+                .containsExactly("line");
+
+        // someone else changes the line meanwhile: deleting it here meets 412, and says so
+        JsonNode line = shape(shapes, "line", scientist);
+        var changed = rest.send(rest.request(shapes + "/" + line.path("id").asText(), scientist)
+                .header("Content-Type", "application/json")
+                .header("If-Match", "\"" + line.path("version").asInt() + "\"")
+                .method("PUT", HttpRequest.BodyPublishers.ofString("{\"class\": \"dust\"}")));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        int[] onLine = view.offset(-30, 11);
+        new Actions(driver).moveToElement(map, onLine[0], onLine[1]).click().perform();
+        browser.waitForAttribute("#map", "data-selected", "1");
+        new Actions(driver).sendKeys(Keys.DELETE).perform();
+        browser.waitForText("#save-state", "someone else changed this shape");
+        browser.screenshot("map-conflict");
+        assertThat(rest.get(shapes + "/" + line.path("id").asText(), scientist).status())
+                .isEqualTo(200);
+
+        // GIBS is down: the map says its tiles could not be drawn, the extraction job fails and says why
+        gibs.mode(StandInGibs.Mode.DOWN);
+        try {
+            new Select(browser.visible("#map-layer")).selectByValue("gibsx:terra");
+            browser.visible("#map-date").sendKeys("01052021");
+            browser.waitForText("#layer-state", "could not be drawn for 2021-01-05");
+            driver.findElement(By.cssSelector("button[data-mode=extract]")).click();
+            browser.waitForAttribute("#map", "data-tool", "extract");
+            int[] corner = view.offset(-30, 25);
+            int[] opposite = view.offset(-25, 20);
+            new Actions(driver)
+                    .moveToElement(map, corner[0], corner[1])
+                    .clickAndHold()
+                    .moveByOffset(10, 10)
+                    .moveToElement(map, opposite[0], opposite[1])
+                    .release()
+                    .perform();
+            new Select(browser.visible("#extract-resolution")).selectByValue("5000");
+            driver.findElement(By.id("extract-button")).click();
+            browser.waitForText("#extract-message", "The extraction failed:");
+            assertThat(driver.findElement(By.id("extract-message")).getAttribute("role"))
+                    .isEqualTo("alert");
+            browser.screenshot("map-extract-failed");
+        } finally {
+            gibs.mode(StandInGibs.Mode.NORMAL);
+        }
+        assertThat(rest.get(EVENTS + "/" + slug + "/images", scientist)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
+    }
+
+    private JsonNode shape(String shapes, String kind, RestClient.Auth auth) {
+        for (JsonNode a : rest.get(shapes + "?space=map", auth).json().path("items")) {
+            if (a.path("shape").asText().equals(kind)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no " + kind + " saved");
+    }
+
+    /** minLon, minLat, maxLon, maxLat of a saved polygon's ring. */
+    private static double[] bounds(JsonNode polygon) {
+        double[] b = {180, 90, -180, -90};
+        for (JsonNode p : polygon.path("geometry").path("coordinates").get(0)) {
+            b[0] = Math.min(b[0], p.get(0).asDouble());
+            b[1] = Math.min(b[1], p.get(1).asDouble());
+            b[2] = Math.max(b[2], p.get(0).asDouble());
+            b[3] = Math.max(b[3], p.get(1).asDouble());
+        }
+        return b;
+    }
+
     /** Waits until the map has drawn what it loads (tiles of the layers), for a telling screenshot. */
     private void settled() {
         browser.waitForAttribute("#map", "data-loading", "false");
@@ -342,6 +479,9 @@ class MapInBrowserTest {
 
     /** The stand-in for GIBS as a remote WMTS store, its Terra true colour layer as gibsx:terra. */
     private void publishGibs() {
+        if (rest.get("/rest/layers/gibsx:terra", admin).status() == 200) {
+            return;
+        }
         assertThat(rest.post("/rest/workspaces", "{\"workspace\":{\"name\":\"gibsx\"}}", admin)
                         .status())
                 .isEqualTo(201);
@@ -357,7 +497,34 @@ class MapInBrowserTest {
         assertThat(layer.status()).as(layer.body()).isEqualTo(201);
     }
 
+    /** An event of the user's over the Atlantic, from START, with the classes dust and cloud. */
+    private String event(RestClient.Auth owner) {
+        String slug = "dust-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = rest.post(EVENTS, """
+                {"slug": "%s", "title": "Dust over the Atlantic", "phenomenon": "dust",
+                 "timeRange": {"start": "%sT00:00:00Z", "end": "2021-01-10T23:59:59Z"},
+                 "areaOfInterest": {"type": "Polygon",
+                   "coordinates": [[[-50, 5], [-20, 5], [-20, 30], [-50, 30], [-50, 5]]]},
+                 "labelSchema": {"classes": [{"name": "dust", "colour": "#d4a017"},
+                                             {"name": "cloud", "colour": "#4363d8"}]}}
+                """.formatted(slug, START), owner);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return slug;
+    }
+
+    private void signIn(String name, String page) {
+        browser.driver.get("http://localhost:" + port + page);
+        browser.visible("#username").sendKeys(name);
+        browser.driver.findElement(By.id("password")).sendKeys(name + "-password");
+        browser.driver
+                .findElement(By.cssSelector("#signin button[type=submit]"))
+                .click();
+    }
+
     private RestClient.Auth user(String name) {
+        if (rest.get("/rest/security/users/" + name, admin).status() == 200) {
+            return RestClient.Auth.basic(name, name + "-password");
+        }
         var r = rest.post(
                 "/rest/security/users",
                 "{\"user\":{\"username\":\"" + name + "\",\"password\":\"" + name + "-password\",\"roles\":[]}}",
