@@ -102,6 +102,7 @@ export class Extraction {
     button.disabled = true;
     this.running = true;
     this.message.className = '';
+    this.message.setAttribute('role', 'status');
     this.message.textContent = 'Asking the server…';
     try {
       const accepted = await call('POST', `${events}/${this.slug}/extractions`, { json: request });

@@ -12,15 +12,19 @@ const TOOLS = [['polygon', 'Polygon (P)', 'p'], ['box', 'Box (B)', 'b'], ['line'
   ['point', 'Point (O)', 'o'], ['select', 'Select (S)', 's'], ['extract', 'Extract image (E)', 'e']];
 
 export async function showMap(slug) {
+  // without the server's layer list the map still shows the event's own layers and draws
+  let layersProblem = '';
   const [event, layers, imageLayers] = await Promise.all([
-    call('GET', `${events}/${slug}`), readableLayers(), georeferencedImageLayers(slug)]);
+    call('GET', `${events}/${slug}`),
+    readableLayers().catch((e) => { layersProblem = e.message; return []; }),
+    georeferencedImageLayers(slug)]);
   const classes = event.labelSchema.classes;
   const mapElement = h('div', { id: 'map', tabindex: 0, 'aria-label': `Map of ${event.title}: draw map shapes here` });
   const layerSelect = h('select', { id: 'map-layer' }, h('option', { value: '' }, 'None (grid only)'),
     group('Satellite imagery (by date)', layers.filter((l) => l.time)),
     group('Other layers', layers.filter((l) => !l.time)));
   const dateInput = h('input', { id: 'map-date', type: 'date', disabled: true });
-  const layerState = h('p', { id: 'layer-state', role: 'status', class: 'muted' });
+  const layerState = h('p', { id: 'layer-state', role: 'status', class: layersProblem ? 'error' : 'muted' }, layersProblem);
   const saveState = h('p', { id: 'save-state', role: 'status', 'aria-live': 'polite' }, 'All changes saved');
   const palette = h('div', { class: 'palette', role: 'group', 'aria-label': 'Class (keys 1-9)' });
   const tools = h('div', { class: 'tools', role: 'group', 'aria-label': 'Tool' });
@@ -67,7 +71,7 @@ export async function showMap(slug) {
   const chosen = () => byName[layerSelect.value];
   const showLayer = () => {
     const layer = chosen();
-    layerState.textContent = '';
+    if (!layersProblem) layerState.textContent = '';
     dateInput.disabled = !layer?.time;
     if (layer?.time) {
       dateInput.min = layer.time.first || '';
@@ -213,7 +217,7 @@ function defaultDate(event, layer) {
 async function readableLayers() {
   const response = await fetch('/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities',
     { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
-  if (!response.ok) throw new Error(`the map layers could not be listed (${response.status})`);
+  if (!response.ok) throw new Error(`The server's map layers could not be listed (HTTP ${response.status}).`);
   const xml = new DOMParser().parseFromString(await response.text(), 'application/xml');
   const child = (element, name) => [...element.children].find((c) => c.localName === name);
   return [...xml.getElementsByTagNameNS('*', 'Layer')]
