@@ -107,8 +107,9 @@ export async function showMap(slug) {
     extraction.refresh();
   });
 
-  // the event's own layers; they change as people label, so the browser's cache of earlier maps
-  // of them is not used (_: a vendor parameter WMS ignores)
+  // the event's own layers; they change as people label, and the page keeps images it loaded by
+  // URL (back from an image: the footprints as they were), hence a new URL per screen (_: a
+  // parameter WMS ignores)
   const wms = (name) => new ol.source.TileWMS({ url: '/wms', projection: 'EPSG:4326',
     params: { LAYERS: name, VERSION: '1.3.0', FORMAT: 'image/png', TRANSPARENT: true, _: Date.now() } });
   const eventImages = new ol.layer.Tile({ zIndex: 5, visible: imageLayers.length > 0,
