@@ -54,6 +54,21 @@ export async function showMap(slug) {
     ]),
     view: new ol.View({ projection: 'EPSG:4326', center: [0, 0], zoom: 2, extent: WORLD, showFullExtent: true }),
   });
+  // the map and its panel take the window's height below the heading, so that the whole map is on
+  // screen whatever the heading holds (1280x800 included)
+  const aside = mapElement.parentElement.querySelector('aside');
+  const fit = () => {
+    if (!document.body.contains(mapElement)) {
+      window.removeEventListener('resize', fit);
+      return;
+    }
+    const height = `${Math.max(320, innerHeight - (mapElement.getBoundingClientRect().top + scrollY) - 16)}px`;
+    mapElement.style.height = height;
+    aside.style.maxHeight = height;
+    map.updateSize();
+  };
+  window.addEventListener('resize', fit);
+  fit();
   // what the map shows, in lon/lat, for whoever relates screen and Earth (tests, assistive tools)
   const viewed = () => {
     mapElement.dataset.view = map.getView().calculateExtent(map.getSize()).map((v) => v.toFixed(6)).join(',');
