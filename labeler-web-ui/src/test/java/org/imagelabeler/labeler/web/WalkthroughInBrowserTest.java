@@ -208,6 +208,8 @@ class WalkthroughInBrowserTest {
         browser.screenshot("map-layer-and-date");
         driver.findElement(By.cssSelector("button[data-mode=extract]")).click();
         browser.waitForAttribute("#map", "data-tool", "extract");
+        // all of the map in sight: Selenium's offsets start from the centre of an element's visible part
+        driver.executeScript("arguments[0].scrollIntoView({block: 'nearest'})", driver.findElement(By.id("map")));
         MapInBrowserTest.MapView view = MapInBrowserTest.MapView.of(driver.findElement(By.id("map")));
         WebElement map = driver.findElement(By.id("map"));
         int[] from = view.offset(-46, 28);
