@@ -26,8 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WrapsDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.SpringBootConfiguration;
@@ -541,6 +543,10 @@ class MapInBrowserTest {
     record MapView(double[] extent, int width, int height) {
 
         static MapView of(WebElement map) {
+            // Selenium's offsets start from the centre of the element's visible part: the whole
+            // map in sight (below the event's heading it may reach past the window's bottom)
+            ((JavascriptExecutor) ((WrapsDriver) map).getWrappedDriver())
+                    .executeScript("arguments[0].scrollIntoView({block: 'nearest'})", map);
             double[] extent = Arrays.stream(map.getAttribute("data-view").split(","))
                     .mapToDouble(Double::parseDouble)
                     .toArray();
