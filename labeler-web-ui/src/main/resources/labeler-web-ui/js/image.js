@@ -166,7 +166,7 @@ function imageNavigation(slug, image, status, element) {
   const position = h('span', { id: 'image-position', class: 'muted' }, 'Loading the image list…');
   element.replaceChildren(previous, position, next);
   const links = { '-1': null, 1: null };
-  imageOrder(slug, status).then((order) => {
+  const known = imageOrder(slug, status).then((order) => {
     const { earlier, later, here } = around(order, image);
     links[-1] = earlier.length ? imageLink(slug, earlier[earlier.length - 1].id, status) : null;
     links[1] = later.length ? imageLink(slug, later[0].id, status) : null;
@@ -181,8 +181,10 @@ function imageNavigation(slug, image, status, element) {
     position.textContent = `Image list unavailable: ${e.message}`;
   });
   return {
-    go(direction) {
-      if (links[direction]) location.hash = links[direction];
+    // a key pressed while the list is still loading is kept, not lost
+    async go(direction) {
+      await known;
+      if (links[direction] && document.body.contains(element)) location.hash = links[direction];
     },
   };
 }
