@@ -93,4 +93,19 @@ final class BrowserSession implements AutoCloseable {
                         "downloadPath",
                         directory.toAbsolutePath().toString()));
     }
+
+    /** The zip Chromium finished writing into {@code directory} (see {@link #downloadInto}), within 20 s. */
+    static Path downloadedZip(Path directory) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var listing = Files.list(directory)) {
+                var zip = listing.filter(p -> p.toString().endsWith(".zip")).findFirst();
+                if (zip.isPresent()) {
+                    return zip.get();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no zip was downloaded into " + directory);
+    }
 }

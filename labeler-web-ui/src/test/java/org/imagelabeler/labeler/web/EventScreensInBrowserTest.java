@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import javax.imageio.ImageIO;
 import org.imagelabeler.platform.testing.RestClient;
@@ -245,7 +243,7 @@ class EventScreensInBrowserTest {
         browser.visible("#exports tbody tr a[download]");
         browser.screenshot("export-done");
         driver.findElement(By.id("export-download")).click();
-        Path zip = downloaded(downloads);
+        Path zip = BrowserSession.downloadedZip(downloads);
         try (var archive = new ZipFile(zip.toFile())) {
             List<JsonNode> boxes = new ArrayList<>();
             int images = 0;
@@ -323,21 +321,6 @@ class EventScreensInBrowserTest {
                 admin);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return RestClient.Auth.basic(name, password);
-    }
-
-    /** The zip Chromium finished writing into {@code directory}. */
-    private static Path downloaded(Path directory) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> listing = Files.list(directory)) {
-                var zip = listing.filter(p -> p.toString().endsWith(".zip")).findFirst();
-                if (zip.isPresent()) {
-                    return zip.get();
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no zip was downloaded into " + directory);
     }
 
     private Path png(String name, Color colour) throws IOException {

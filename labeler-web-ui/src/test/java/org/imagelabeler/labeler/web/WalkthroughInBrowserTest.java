@@ -12,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -349,7 +348,7 @@ class WalkthroughInBrowserTest {
         Path downloads = Files.createDirectories(files.resolve("downloads"));
         browser.downloadInto(downloads);
         driver.findElement(By.id("export-download")).click();
-        checkDataset(downloaded(downloads), chip, labels, bbox, image);
+        checkDataset(BrowserSession.downloadedZip(downloads), chip, labels, bbox, image);
 
         // the events list shows the event's progress
         driver.findElement(By.linkText("← Events")).click();
@@ -508,20 +507,5 @@ class WalkthroughInBrowserTest {
         Path file = files.resolve("plume.png");
         ImageIO.write(image, "png", file.toFile());
         return file;
-    }
-
-    /** The zip Chromium finished writing into {@code directory}. */
-    private static Path downloaded(Path directory) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> listing = Files.list(directory)) {
-                var zip = listing.filter(p -> p.toString().endsWith(".zip")).findFirst();
-                if (zip.isPresent()) {
-                    return zip.get();
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no zip was downloaded into " + directory);
     }
 }
