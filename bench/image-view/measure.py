@@ -123,7 +123,6 @@ def pan_and_zoom():
 CLICK_TIMER = """const map = document.getElementById('map');
 window.__click = {};
 map.addEventListener('pointerdown', () => { window.__click.down = performance.now(); }, { capture: true, once: true });
-// OpenLayers selects on a single click, which it tells from a double click by waiting 250 ms
 new MutationObserver((changes, observer) => {
   if (map.dataset.selected === '1') { window.__click.selected = performance.now(); observer.disconnect(); }
 }).observe(map, { attributes: true, attributeFilter: ['data-selected'] });"""

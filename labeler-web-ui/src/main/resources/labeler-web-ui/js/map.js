@@ -3,7 +3,7 @@
 // images extracted from a dragged rectangle.
 /* global ol */
 import { call, events, session } from './api.js';
-import { eventHeader } from './event-tabs.js';
+import { eventHeader, may } from './event-tabs.js';
 import { date, h, show } from './dom.js';
 import { MapShapes } from './mapshapes.js';
 import { Extraction } from './extract.js';
@@ -193,7 +193,10 @@ export async function showMap(slug) {
     mapElement.dataset.tool = mode;
     tools.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.mode === mode)));
   };
-  TOOLS.forEach(([mode, label]) => tools.append(h('button', { type: 'button', dataset: { mode }, onclick: () => setMode(mode) }, label)));
+  // the tools of what the caller's role may do (the server decides all the same): a viewer only looks
+  const allowed = TOOLS.filter(([mode]) => may(event, me, mode === 'extract' ? 'addImages' : 'label'));
+  allowed.forEach(([mode, label]) => tools.append(h('button', { type: 'button', dataset: { mode }, onclick: () => setMode(mode) }, label)));
+  if (allowed.length === 0) tools.append(h('p', { class: 'muted' }, 'Your role in this event lets you look, not draw.'));
   document.getElementById('delete-shape').addEventListener('click', () => shapes.deleteSelected());
 
   const keys = (e) => {
@@ -202,7 +205,7 @@ export async function showMap(slug) {
       return;
     }
     if (e.target.matches('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
-    const tool = TOOLS.find(([, , key]) => key === e.key);
+    const tool = allowed.find(([, , key]) => key === e.key);
     if (/^[1-9]$/.test(e.key) && Number(e.key) <= classes.length) choose(Number(e.key) - 1);
     else if (tool) setMode(tool[0]);
     else if (e.key === 'Escape') shapes.abort();
@@ -210,7 +213,7 @@ export async function showMap(slug) {
   };
   document.addEventListener('keydown', keys);
 
-  setMode('polygon');
+  setMode(allowed.length ? allowed[0][0] : 'view');
   await shapes.load();
   mapElement.dataset.ready = 'true';
 }

@@ -24,7 +24,10 @@ export class MapShapes {
     this.source = new ol.source.Vector();
     this.layer = new ol.layer.Vector({ source: this.source, style: (f) => this.style(f, false), zIndex: 20 });
     map.addLayer(this.layer);
-    this.select = new ol.interaction.Select({ layers: [this.layer], style: (f) => this.style(f, true) });
+    // selected on the click itself, not after the 250 ms OpenLayers' single click waits
+    this.select = new ol.interaction.Select({
+      condition: ol.events.condition.click, layers: [this.layer], style: (f) => this.style(f, true),
+    });
     this.select.on('select', () => this.count());
     this.modify = new ol.interaction.Modify({ features: this.select.getFeatures() });
     this.modify.on('modifyend', (e) => e.features.forEach((f) => this.persist(f)));

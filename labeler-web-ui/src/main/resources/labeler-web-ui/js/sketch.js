@@ -27,7 +27,11 @@ export class Sketch {
       view: new ol.View({ projection, center: ol.extent.getCenter(extent), zoom: 1, maxZoom: 8 }),
     });
     this.map.getView().fit(extent, { padding: [10, 10, 10, 10] });
-    this.select = new ol.interaction.Select({ layers: () => true, style: (f) => this.style(f, true) });
+    // selected on the click itself, not on OpenLayers' default single click, which waits 250 ms
+    // to tell it from a double click
+    this.select = new ol.interaction.Select({
+      condition: ol.events.condition.click, layers: () => true, style: (f) => this.style(f, true),
+    });
     this.select.on('select', () => this.countSaved());
     this.modify = new ol.interaction.Modify({ features: this.select.getFeatures() });
     this.translate = new ol.interaction.Translate({ features: this.select.getFeatures() });

@@ -318,15 +318,19 @@ class MapInBrowserTest {
         new Actions(driver).moveToElement(map, inside[0], inside[1]).click().perform();
         browser.waitForAttribute("#map", "data-selected", "1");
         int[] moved = view.offset(-38, 18);
-        // hovered first, as a hand does: the corner's handle appears, then it is dragged
-        new Actions(driver)
+        // hovered first, as a hand does (coming from inside the box): the corner's handle
+        // appears, then it is dragged in steps
+        var drag = new Actions(driver)
+                .moveToElement(map, to[0] - 15, to[1] - 15)
+                .pause(Duration.ofMillis(100))
                 .moveToElement(map, to[0], to[1])
-                .pause(Duration.ofMillis(300))
-                .clickAndHold()
-                .moveByOffset(5, 5)
-                .moveToElement(map, moved[0], moved[1])
-                .release()
-                .perform();
+                .pause(Duration.ofMillis(500))
+                .clickAndHold();
+        for (int step = 1; step <= 5; step++) {
+            drag.moveToElement(map, to[0] + (moved[0] - to[0]) * step / 5, to[1] + (moved[1] - to[1]) * step / 5)
+                    .pause(Duration.ofMillis(50));
+        }
+        drag.release().perform();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> shape(shapes, "box", scientist).path("version").asInt()
