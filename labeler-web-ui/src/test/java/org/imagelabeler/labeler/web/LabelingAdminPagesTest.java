@@ -350,9 +350,10 @@ class LabelingAdminPagesTest {
             browser.screenshot("events-confirm-delete");
             assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Cancel");
             driver.findElement(By.xpath("//button[text()='Cancel']")).click();
+            // Cancel redraws the table by Ajax: its links are new elements once the question is gone
+            browser.gone(".confirm");
 
-            driver.findElement(By.cssSelector("[aria-label='Team of algal-bloom']"))
-                    .click();
+            browser.visible("[aria-label='Team of algal-bloom']").click();
             browser.visible("table.team");
             assertThat(driver.getCurrentUrl()).contains("/web/event-teams");
             driver.findElement(By.id("member-username")).sendKeys("nobody");
