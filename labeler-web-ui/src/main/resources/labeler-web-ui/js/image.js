@@ -3,6 +3,7 @@
 // previous and next image of the list the user came from (#/events/{slug}/images/{id}?status=).
 import { ApiError, call, events, session } from './api.js';
 import { h, show } from './dom.js';
+import { may } from './event-tabs.js';
 import { workflowPanel } from './review.js';
 import { Sketch } from './sketch.js';
 import { UndoHistory } from './undo.js';
@@ -69,13 +70,16 @@ export async function showImage(slug, idAndQuery) {
   };
   if (classes.length === 0) palette.append(h('p', { class: 'error' }, 'The event has no classes to draw.'));
 
-  const modes = [['box', 'Box (B)'], ['polygon', 'Polygon (P)'], ['select', 'Select (S)']];
+  // the tools of what the caller's role may do (the server decides all the same): a viewer only looks
+  const drawing = may(event, me, 'label');
+  const modes = drawing ? [['box', 'Box (B)'], ['polygon', 'Polygon (P)'], ['select', 'Select (S)']] : [];
   const setMode = (mode) => {
     sketch.mode(mode);
     tools.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.mode === mode)));
   };
   modes.forEach(([mode, label]) => tools.append(h('button', { type: 'button', dataset: { mode }, onclick: () => setMode(mode) }, label)));
-  setMode('box');
+  if (!drawing) tools.append(h('p', { class: 'muted' }, 'Your role in this event lets you look, not draw.'));
+  setMode(drawing ? 'box' : 'view');
 
   const showTags = () => tags.replaceChildren(...event.labelSchema.tags.map((tag) => h('button', {
     type: 'button', dataset: { tag }, 'aria-pressed': String(current.tags.includes(tag)),
@@ -110,10 +114,10 @@ export async function showImage(slug, idAndQuery) {
       return;
     }
     if (/^[1-9]$/.test(e.key) && Number(e.key) <= classes.length) choose(Number(e.key) - 1);
-    else if (e.key === 'b') setMode('box');
-    else if (e.key === 'p') setMode('polygon');
-    else if (e.key === 's') setMode('select');
-    else if (e.key === 'Delete' || e.key === 'Backspace') sketch.deleteSelected();
+    else if (drawing && e.key === 'b') setMode('box');
+    else if (drawing && e.key === 'p') setMode('polygon');
+    else if (drawing && e.key === 's') setMode('select');
+    else if (drawing && (e.key === 'Delete' || e.key === 'Backspace')) sketch.deleteSelected();
     else if (e.key === ']' || e.key === 'PageDown') neighbours.go(1);
     else if (e.key === '[' || e.key === 'PageUp') neighbours.go(-1);
     else return;

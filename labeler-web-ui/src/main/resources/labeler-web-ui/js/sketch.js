@@ -85,6 +85,10 @@ export class Sketch {
       this.map.addInteraction(this.modify);
       return;
     }
+    if (mode === 'view') {
+      this.draw = null;
+      return;
+    }
     // freehand: a box is dragged out with the mouse; a polygon is clicked point by point
     this.draw = mode === 'box'
       ? new ol.interaction.Draw({ source: this.source, type: 'Circle', geometryFunction: ol.interaction.Draw.createBox(), freehand: true })

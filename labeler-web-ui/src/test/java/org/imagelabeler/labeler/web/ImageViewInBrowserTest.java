@@ -213,6 +213,11 @@ class ImageViewInBrowserTest {
         openImage(slug, first, "?status=labeled");
         browser.visible("#review-comment");
         assertThat(browser.driver.findElements(By.id("submit-review"))).isEmpty();
+        // a reviewer reviews but does not draw: no drawing tools
+        assertThat(browser.driver.findElements(By.cssSelector("button[data-mode]")))
+                .isEmpty();
+        assertThat(browser.driver.findElement(By.id("screen")).getText())
+                .contains("Your role in this event lets you look, not draw.");
         browser.driver.findElement(By.id("reject")).click();
         browser.waitForText("#workflow-message", "Say in the comment what is to be fixed");
         browser.driver.findElement(By.id("review-comment")).sendKeys("The north bank is missing");
