@@ -17,15 +17,13 @@ import org.imagelabeler.labeler.images.ImageRepository;
 import org.imagelabeler.labeler.images.ImagesChanged;
 import org.imagelabeler.platform.catalog.Catalog;
 import org.imagelabeler.platform.catalog.LayerInfo;
-import org.imagelabeler.platform.catalog.LayerKind;
 import org.imagelabeler.platform.catalog.StoreInfo;
 import org.imagelabeler.platform.catalog.StoreKind;
 import org.imagelabeler.platform.catalog.WorkspaceInfo;
 import org.imagelabeler.platform.datadir.DataDirectory;
 import org.imagelabeler.platform.raster.CoverageDescription;
 import org.imagelabeler.platform.raster.GeoTiffInspector;
-import org.imagelabeler.platform.raster.RasterStyle;
-import org.imagelabeler.platform.raster.ingest.CoverageIngestJob;
+import org.imagelabeler.platform.raster.ingest.CoverageLayers;
 import org.imagelabeler.platform.raster.ingest.ServedCopyWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,35 +167,12 @@ public class ImageLayers {
                 parameters,
                 now,
                 now));
-        Map<String, String> metadata = new HashMap<>();
+        Map<String, String> metadata = CoverageLayers.metadata(d);
         metadata.put(EventCollection.EVENT, event.id());
         metadata.put(EventCollection.COLLECTION, COLLECTION);
         metadata.put(IMAGE, image.id());
-        metadata.put("bands", Integer.toString(d.bands()));
-        metadata.put("sampleType", d.sampleType().name());
-        metadata.put("width", Integer.toString(d.width()));
-        metadata.put("height", Integer.toString(d.height()));
-        metadata.put(CoverageIngestJob.RENDERER_STYLES, String.join(",", RasterStyle.namesFor(d)));
-        catalog.add(new LayerInfo(
-                id(image.id()),
-                ws.id(),
-                store.id(),
-                name,
-                LayerKind.RASTER,
-                name,
-                event.title() + ": " + image.name(),
-                null,
-                List.of(),
-                true,
-                true,
-                null,
-                List.of(),
-                d.crs(),
-                d.nativeBounds(),
-                d.geographicBounds(),
-                metadata,
-                now,
-                now));
+        catalog.add(CoverageLayers.newLayer(
+                id(image.id()), ws, store, name, event.title() + ": " + image.name(), d, metadata, now));
     }
 
     /** Takes the layer and its store out of the catalog and deletes the served copy. */

@@ -24,7 +24,6 @@ import org.imagelabeler.platform.raster.CoverageDescription;
 import org.imagelabeler.platform.raster.CoverageSource;
 import org.imagelabeler.platform.raster.GeoTiffInspector;
 import org.imagelabeler.platform.raster.RasterProblem;
-import org.imagelabeler.platform.raster.RasterStyle;
 
 /**
  * Ingests an uploaded GeoTIFF: writes the served copy when the original lacks tiles or
@@ -38,8 +37,6 @@ public final class CoverageIngestJob implements JobHandler {
     public static final String TYPE = "raster.ingest";
     /** Store parameter: the uploaded file, kept as it came. */
     public static final String ORIGINAL = "original";
-    /** Layer metadata: the style names the raster renderer offers, comma-separated. */
-    public static final String RENDERER_STYLES = "styles";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -158,11 +155,7 @@ public final class CoverageIngestJob implements JobHandler {
     }
 
     private LayerInfo publishLayer(WorkspaceInfo ws, StoreInfo store, CoverageDescription d, BandStatistics[] stats) {
-        Map<String, String> metadata = new HashMap<>();
-        metadata.put("bands", Integer.toString(d.bands()));
-        metadata.put("sampleType", d.sampleType().name());
-        metadata.put("width", Integer.toString(d.width()));
-        metadata.put("height", Integer.toString(d.height()));
+        Map<String, String> metadata = CoverageLayers.metadata(d);
         metadata.put("resolution", d.resolutionX() + "," + d.resolutionY());
         if (d.noData() != null) {
             metadata.put("noData", d.noData().toString());
@@ -175,8 +168,6 @@ public final class CoverageIngestJob implements JobHandler {
             metadata.put(prefix + "p2", Double.toString(stats[b].p2()));
             metadata.put(prefix + "p98", Double.toString(stats[b].p98()));
         }
-        // the renderer's own styles, not catalog (SLD) styles: listed in metadata for capabilities
-        metadata.put(RENDERER_STYLES, String.join(",", RasterStyle.namesFor(d)));
         Instant now = Instant.now();
         return catalog.layerByName(ws.name(), store.name())
                 .map(old -> catalog.save(new LayerInfo(
@@ -199,26 +190,8 @@ public final class CoverageIngestJob implements JobHandler {
                         metadata,
                         old.created(),
                         now)))
-                .orElseGet(() -> catalog.add(new LayerInfo(
-                        UUID.randomUUID().toString(),
-                        ws.id(),
-                        store.id(),
-                        store.name(),
-                        LayerKind.RASTER,
-                        store.name(),
-                        store.name(),
-                        null,
-                        List.of(),
-                        true,
-                        true,
-                        null,
-                        List.of(),
-                        d.crs(),
-                        d.nativeBounds(),
-                        d.geographicBounds(),
-                        metadata,
-                        now,
-                        now)));
+                .orElseGet(() -> catalog.add(CoverageLayers.newLayer(
+                        UUID.randomUUID().toString(), ws, store, store.name(), store.name(), d, metadata, now)));
     }
 
     /** Deletes the files of a previous upload once the store points at the new ones. */
